@@ -1,0 +1,13 @@
+package dev.seqguard.detect.api;
+
+/** What a detector needs or offers beyond the basic fit-and-score-sequences contract. */
+public enum Capability {
+    /** fit needs at least some rows labelled 0 and 1 (supervised). */
+    NEEDS_LABELS,
+    /** fit and score need the sequences, not only the feature rows; unavailable on tables. */
+    NEEDS_SEQUENCES,
+    /** scores individual events as well as whole sequences. */
+    EVENT_SCORES,
+    /** offers {@link StreamingDetector}: score-then-update one event at a time. */
+    STREAMING
+}
