@@ -5,6 +5,7 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class DetectorRegistry {
 
     private static final List<Detector<?>> DETECTORS = List.of(
+            new RankAverageEnsembleDetector()
     );
 
     private static final Map<String, Detector<?>> BY_NAME;

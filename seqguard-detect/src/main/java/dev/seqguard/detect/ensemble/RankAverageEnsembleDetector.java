@@ -1,0 +1,204 @@
+package dev.seqguard.detect.ensemble;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seqguard.detect.DetectorRegistry;
+import dev.seqguard.detect.api.Capability;
+import dev.seqguard.detect.api.Configs;
+import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.Detector;
+import dev.seqguard.detect.api.DetectorInfo;
+import dev.seqguard.detect.api.Explanation;
+import dev.seqguard.detect.api.Family;
+import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.api.Provenance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rank-average ensemble: fits each member, calibrates its scores to percentiles of its own training scores, and
+ * scores a row by the mean percentile. Averaging ranks rather than raw scores makes members of any scale equal
+ * voters (Aggarwal &amp; Sathe, "Theoretical foundations and algorithms for outlier ensembles", SIGKDD Expl. 2015).
+ */
+public final class RankAverageEnsembleDetector implements Detector<RankAverageEnsembleDetector.Config> {
+
+    public static final String NAME = "ensemble";
+
+    /**
+     * @param members member detector names joined by {@code +}, e.g. {@code iforest+lof+robust-z}
+     */
+    public record Config(String members, long seed) {
+        public Config {
+            if (members == null || members.isBlank()) {
+                throw new IllegalArgumentException("parameter 'members' must name at least one detector, got '" + members + "'");
+            }
+            for (String m : memberNames(members)) {
+                if (m.equals(NAME)) {
+                    throw new IllegalArgumentException("parameter 'members' cannot contain the ensemble itself");
+                }
+                DetectorRegistry.get(m);
+            }
+        }
+
+        public static Config defaults(long seed) {
+            return new Config("iforest+knn+robust-z", seed);
+        }
+
+        public List<String> memberNames() {
+            return memberNames(members);
+        }
+
+        private static List<String> memberNames(String members) {
+            return Arrays.stream(members.split("\\+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    @Override
+    public DetectorInfo info() {
+        return new DetectorInfo(NAME, "rank-average of member detectors' calibrated scores (members=a+b+c)",
+                Family.ENSEMBLE, Set.of());
+    }
+
+    @Override
+    public Config config(Map<String, String> params, long seed) {
+        return Configs.parse(Config.defaults(seed), params);
+    }
+
+    @Override
+    public FittedDetector fit(DetectionData data, Config config) {
+        List<FittedDetector> fitted = new ArrayList<>();
+        for (String m : config.memberNames()) {
+            fitted.add(DetectorRegistry.fit(m, data, Map.of(), config.seed()));
+        }
+        return of(fitted, data, config);
+    }
+
+    /** An ensemble of already-fitted members, calibrated on {@code data} (the members' training data). */
+    public static FittedEnsemble of(List<FittedDetector> members, DetectionData data, Config config) {
+        List<ScoreCalibration> calibrations = members.stream().map(f -> ScoreCalibration.of(f.score(data))).toList();
+        return new FittedEnsemble(Provenance.of(NAME, config, data, config.seed()), config, members, calibrations);
+    }
+
+    @Override
+    public Class<? extends FittedDetector> fittedType() {
+        return FittedEnsemble.class;
+    }
+
+    /** The fitted ensemble; members are stored as their own versioned envelopes. */
+    public static final class FittedEnsemble implements FittedDetector {
+        private final Provenance provenance;
+        private final Config config;
+        private final List<FittedDetector> members;
+        private final List<ScoreCalibration> calibrations;
+
+        public FittedEnsemble(Provenance provenance, Config config, List<FittedDetector> members,
+                              List<ScoreCalibration> calibrations) {
+            if (members.size() != calibrations.size() || members.isEmpty()) {
+                throw new IllegalArgumentException("an ensemble needs one calibration per member and at least one member");
+            }
+            this.provenance = provenance;
+            this.config = config;
+            this.members = List.copyOf(members);
+            this.calibrations = List.copyOf(calibrations);
+        }
+
+        @JsonCreator
+        static FittedEnsemble fromJson(@JsonProperty("provenance") Provenance provenance,
+                                       @JsonProperty("config") Config config,
+                                       @JsonProperty("members") List<JsonNode> members,
+                                       @JsonProperty("calibrations") List<ScoreCalibration> calibrations) {
+            List<FittedDetector> restored = new ArrayList<>();
+            for (JsonNode m : members) {
+                try {
+                    restored.add(DetectorRegistry.load(m));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return new FittedEnsemble(provenance, config, restored, calibrations);
+        }
+
+        @Override
+        @JsonProperty("provenance")
+        public Provenance provenance() {
+            return provenance;
+        }
+
+        @JsonProperty("config")
+        public Config config() {
+            return config;
+        }
+
+        @JsonProperty("members")
+        public List<JsonNode> memberJson() {
+            return members.stream().map(ModelIO::toJson).toList();
+        }
+
+        @JsonProperty("calibrations")
+        public List<ScoreCalibration> calibrations() {
+            return calibrations;
+        }
+
+        @JsonIgnore
+        public List<FittedDetector> members() {
+            return members;
+        }
+
+        @Override
+        public double[] score(DetectionData data) {
+            double[] out = new double[data.size()];
+            for (int m = 0; m < members.size(); m++) {
+                double[] s = members.get(m).score(data);
+                ScoreCalibration c = calibrations.get(m);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += c.percentile(s[i]) / members.size();
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<double[][]> scoreEvents(DetectionData data) {
+            for (FittedDetector m : members) {
+                Optional<double[][]> e = m.scoreEvents(data);
+                if (e.isPresent()) {
+                    return e;
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Explanation explain(DetectionData data, int row) {
+            DetectionData one = data.select(new int[] {row});
+            double total = score(one)[0];
+            List<Explanation.Contribution> out = new ArrayList<>();
+            for (int m = 0; m < members.size(); m++) {
+                FittedDetector member = members.get(m);
+                double pct = calibrations.get(m).percentile(member.score(one)[0]);
+                out.add(new Explanation.Contribution(member.name() + " percentile", pct, pct));
+            }
+            // The strongest voter's own reasons are what a reader wants to see next.
+            int strongest = 0;
+            for (int m = 1; m < out.size(); m++) {
+                if (out.get(m).weight() > out.get(strongest).weight()) {
+                    strongest = m;
+                }
+            }
+            out.sort(Comparator.comparingDouble(Explanation.Contribution::weight).reversed());
+            List<Explanation.Contribution> reasons = new ArrayList<>(out);
+            reasons.addAll(members.get(strongest).explain(data, row).contributions());
+            return new Explanation(total, reasons);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.seqguard.eval.select;
+
+import dev.seqguard.detect.DetectorRegistry;
+import dev.seqguard.detect.api.Capability;
+import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.Detector;
+import dev.seqguard.detect.api.Family;
+import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
+import dev.seqguard.detect.ensemble.ScoreCalibration;
+import dev.seqguard.eval.metrics.Evaluation;
+import dev.seqguard.eval.metrics.Evaluator;
+import dev.seqguard.eval.threshold.ThresholdRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs many detectors on the same data and picks the one that works on it.
+ *
+ * <p><b>With labels</b> (at least {@code minLabelsPerClass} of each class among the labelled rows): stratified
+ * k-fold cross-validation inside the labelled rows. Each fold's model is fitted on every other row (unlabelled rows
+ * included, their labels never used), so every labelled row's score comes from a model that never saw that row.
+ * The winner has the best out-of-fold PR-AUC. Unlabelled rows are scored by a model fitted on all rows.
+ *
+ * <p><b>Without labels</b>: each unsupervised detector is validated on {@link SyntheticValidation} variants — the
+ * user's own data with injected anomalies — and ranked by mean PR-AUC there; agreement with the consensus of the
+ * other detectors is reported beside it. The winner is then fitted on the real data alone.
+ *
+ * <p>A rank-average ensemble of the best few detectors competes as one more candidate in both modes.
+ */
+public final class Selector {
+
+    private final SelectionOptions options;
+    private final Consumer<String> progress;
+
+    public Selector(SelectionOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * @param data      rows to score; labels optional (1 / 0 / UNKNOWN per row)
+     * @param types     anomaly type per row for per-type recall (null or empty = unknown); may be null
+     * @param synthetic label-free validation sets; used only when the data has too few labels; may be null
+     */
+    public SelectionResult select(DetectionData data, String[] types, SyntheticValidation synthetic) {
+        boolean labelled = Folds.hasEnoughLabels(data.labels(), options.minLabelsPerClass());
+        if (!labelled && synthetic == null) {
+            throw new IllegalArgumentException("too few labels (need " + options.minLabelsPerClass()
+                    + " of each class) and no synthetic validation to select without them");
+        }
+        List<Detector<?>> candidates = candidates(data, labelled);
+        List<SyntheticValidation.Variant> variants = labelled ? List.of()
+                : synthetic.variants(options.syntheticRepeats(), options.seed());
+        int[][] folds = labelled ? Folds.stratified(data.labels(), options.folds(), options.seed()) : null;
+
+        List<CandidateResult> results = new ArrayList<>();
+        for (Detector<?> d : candidates) {
+            progress.accept(d.name());
+            CandidateResult r;
+            try {
+                r = labelled ? crossValidate(d, data, types, folds) : validateSynthetic(d, data, variants);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                r = CandidateResult.failure(d.name(), d.info().family(), e.getMessage());
+            }
+            results.add(r);
+        }
+        results = Agreement.annotate(results);
+        List<CandidateResult> ranked = rank(results);
+        List<CandidateResult> members = ranked.stream()
+                .filter(r -> !r.failed() && r.family() != Family.ENSEMBLE)
+                .limit(options.ensembleSize()).toList();
+        if (options.ensembleSize() >= 2 && members.size() >= 2) {
+            progress.accept("ensemble");
+            results.add(labelled ? ensembleLabelled(members, data, types)
+                    : ensembleSynthetic(members, data, variants));
+            ranked = rank(results);
+        }
+        CandidateResult best = ranked.get(0);
+        if (best.failed()) {
+            throw new IllegalStateException("no detector could run on this data; first error: " + best.error());
+        }
+        ThresholdRule rule = ThresholdRule.parse(options.threshold() != null ? options.threshold()
+                : labelled ? "f1" : "adaptive");
+        double threshold;
+        if (labelled) {
+            int[] rows = Folds.labelledRows(data.labels());
+            threshold = rule.threshold(pick(best.scores(), rows), pick(data.labels(), rows));
+        } else {
+            threshold = rule.threshold(best.scores(), null);
+        }
+        return new SelectionResult(labelled ? SelectionResult.Mode.LABELLED : SelectionResult.Mode.LABEL_FREE,
+                ranked, best, threshold, rule.describe(), Confidence.of(best, ranked, labelled));
+    }
+
+    private List<Detector<?>> candidates(DetectionData data, boolean labelled) {
+        List<Detector<?>> all = options.detectors().isEmpty()
+                ? DetectorRegistry.all().stream().filter(d -> d.info().family() != Family.ENSEMBLE).toList()
+                : options.detectors().stream().<Detector<?>>map(DetectorRegistry::get).toList();
+        List<Detector<?>> out = new ArrayList<>();
+        for (Detector<?> d : all) {
+            if (d.info().has(Capability.NEEDS_SEQUENCES) && !data.hasSequences()) {
+                continue;
+            }
+            if (d.info().has(Capability.NEEDS_LABELS) && !labelled) {
+                continue;
+            }
+            out.add(d);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("none of the detectors " + all.stream().map(Detector::name).toList()
+                    + " can run on this data" + (labelled ? "" : " without labels")
+                    + (data.hasSequences() ? "" : " (feature table, no sequences)"));
+        }
+        return out;
+    }
+
+    /** Out-of-fold scores for the labelled rows, full-data model scores for the others. */
+    private CandidateResult crossValidate(Detector<?> d, DetectionData data, String[] types, int[][] folds) {
+        int n = data.size();
+        double[] written = new double[n];
+        boolean[] inFold = new boolean[n];
+        for (int[] fold : folds) {
+            int[] train = complement(fold, n);
+            FittedDetector fitted = DetectorRegistry.fit(d, data.select(train), Map.of(), options.seed());
+            double[] s = fitted.score(data.select(fold).withoutLabels());
+            for (int i = 0; i < fold.length; i++) {
+                written[fold[i]] = s[i];
+                inFold[fold[i]] = true;
+            }
+        }
+        Timed full = Timed.fitAndScore(d, data, options.seed());
+        for (int i = 0; i < n; i++) {
+            if (!inFold[i]) {
+                written[i] = full.scores()[i];
+            }
+        }
+        Evaluation ev = evaluateLabelled(written, data.labels(), types);
+        return new CandidateResult(d.name(), d.info().family(), written, ev, Double.NaN, new double[0], List.of(),
+                Double.NaN,
+                full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
+    }
+
+    /** Mean PR-AUC over self-injected variants; the real data is then scored by a model fitted on it alone. */
+    private CandidateResult validateSynthetic(Detector<?> d, DetectionData data,
+                                              List<SyntheticValidation.Variant> variants) {
+        double[] ap = new double[variants.size()];
+        List<double[]> variantScores = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            SyntheticValidation.Variant variant = variants.get(v);
+            DetectionData unlabelled = variant.data().withoutLabels();
+            double[] s = DetectorRegistry.fit(d, unlabelled, Map.of(), options.seed()).score(unlabelled);
+            variantScores.add(s);
+            ap[v] = Evaluator.averagePrecision(variant.data().labels(), s);
+        }
+        Timed full = Timed.fitAndScore(d, data.withoutLabels(), options.seed());
+        Evaluation ev = syntheticEvaluation(variants, variantScores);
+        return new CandidateResult(d.name(), d.info().family(), full.scores(), ev, mean(ap), ap, variantScores,
+                Double.NaN, full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
+    }
+
+    private CandidateResult ensembleLabelled(List<CandidateResult> members, DetectionData data, String[] types) {
+        double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
+        Evaluation ev = evaluateLabelled(written, data.labels(), types);
+        return ensembleResult(members, data, written, ev, Double.NaN, new double[0], List.of());
+    }
+
+    private CandidateResult ensembleSynthetic(List<CandidateResult> members, DetectionData data,
+                                              List<SyntheticValidation.Variant> variants) {
+        double[] ap = new double[variants.size()];
+        List<double[]> variantScores = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            int vv = v;
+            double[] s = rankAverage(members.stream().map(m -> m.variantScores().get(vv)).toList());
+            variantScores.add(s);
+            ap[v] = Evaluator.averagePrecision(variants.get(v).data().labels(), s);
+        }
+        double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
+        return ensembleResult(members, data, written, syntheticEvaluation(variants, variantScores), mean(ap), ap,
+                variantScores);
+    }
+
+    private CandidateResult ensembleResult(List<CandidateResult> members, DetectionData data, double[] written,
+                                           Evaluation ev, double synthetic, double[] ap, List<double[]> variantScores) {
+        String names = members.stream().map(CandidateResult::detector).collect(Collectors.joining("+"));
+        RankAverageEnsembleDetector.Config config = new RankAverageEnsembleDetector.Config(names, options.seed());
+        FittedDetector model = RankAverageEnsembleDetector.of(
+                members.stream().map(CandidateResult::model).toList(), data.withoutLabels(), config);
+        long fit = members.stream().mapToLong(CandidateResult::fitMillis).sum();
+        long score = members.stream().mapToLong(CandidateResult::scoreMillis).sum();
+        double alloc = members.stream().mapToDouble(CandidateResult::allocatedMb).sum();
+        return new CandidateResult(RankAverageEnsembleDetector.NAME + "(" + names + ")", Family.ENSEMBLE,
+                written, ev, synthetic, ap, variantScores, Double.NaN, fit, score, alloc, model, null);
+    }
+
+    private Evaluation evaluateLabelled(double[] scores, int[] labels, String[] types) {
+        int[] rows = Folds.labelledRows(labels);
+        double[] s = pick(scores, rows);
+        int[] y = pick(labels, rows);
+        String[] t = types == null ? null : Arrays.stream(rows).mapToObj(i -> types[i]).toArray(String[]::new);
+        double threshold = ThresholdRule.parse("f1").threshold(s, y);
+        return Evaluator.evaluate(y, s, t, threshold);
+    }
+
+    /** Metrics pooled over the variants (each variant's scores calibrated to percentiles first). */
+    private static Evaluation syntheticEvaluation(List<SyntheticValidation.Variant> variants, List<double[]> scores) {
+        int total = variants.stream().mapToInt(v -> v.data().size()).sum();
+        int[] y = new int[total];
+        double[] s = new double[total];
+        String[] t = new String[total];
+        int k = 0;
+        for (int v = 0; v < variants.size(); v++) {
+            ScoreCalibration cal = ScoreCalibration.of(scores.get(v));
+            int[] labels = variants.get(v).data().labels();
+            for (int i = 0; i < labels.length; i++, k++) {
+                y[k] = labels[i];
+                s[k] = cal.percentile(scores.get(v)[i]);
+                t[k] = variants.get(v).types()[i];
+            }
+        }
+        double threshold = ThresholdRule.parse("f1").threshold(s, y);
+        return Evaluator.evaluate(y, s, t, threshold);
+    }
+
+    private static List<CandidateResult> rank(List<CandidateResult> results) {
+        return results.stream().sorted(Comparator.comparingDouble(CandidateResult::selectionScore).reversed()
+                .thenComparing(r -> r.evaluation() == null ? 0.0 : -nanToZero(r.evaluation().rocAuc()))
+                .thenComparing(CandidateResult::detector)).toList();
+    }
+
+    /** Mean percentile rank across score vectors of the same rows. */
+    static double[] rankAverage(List<double[]> scoreSets) {
+        int n = scoreSets.get(0).length;
+        double[] out = new double[n];
+        for (double[] s : scoreSets) {
+            ScoreCalibration cal = ScoreCalibration.of(s);
+            for (int i = 0; i < n; i++) {
+                out[i] += cal.percentile(s[i]) / scoreSets.size();
+            }
+        }
+        return out;
+    }
+
+    private static int[] complement(int[] rows, int n) {
+        boolean[] out = new boolean[n];
+        for (int r : rows) {
+            out[r] = true;
+        }
+        int[] rest = new int[n - rows.length];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!out[i]) {
+                rest[k++] = i;
+            }
+        }
+        return rest;
+    }
+
+    static double[] pick(double[] v, int[] rows) {
+        return Arrays.stream(rows).mapToDouble(i -> v[i]).toArray();
+    }
+
+    static int[] pick(int[] v, int[] rows) {
+        return Arrays.stream(rows).map(i -> v[i]).toArray();
+    }
+
+    private static double mean(double[] v) {
+        return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double nanToZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+}
