@@ -45,6 +45,17 @@ final class MlDetectorFixtures {
         return rows;
     }
 
+    /** {@code inliers} standard-normal rows, then {@code outliers} rows each 8 away along its own axis and sign. */
+    static double[][] gaussianWithScatteredOutliers(int inliers, int outliers, int d, long seed) {
+        double[][] rows = gaussianWithOutliers(inliers, outliers, d, 0, seed);
+        for (int k = 0; k < outliers; k++) {
+            double[] r = rows[inliers + k];
+            r[0] -= 8;
+            r[k % d] += (k / d) % 2 == 0 ? 8 : -8;
+        }
+        return rows;
+    }
+
     /**
      * Two classes: label 1 with probability {@code positiveRate}; positives have feature 0 shifted by +3 and
      * feature 1 by -2; the other features are noise.
