@@ -116,6 +116,9 @@ public final class OneClassSvmDetector implements Detector<OneClassSvmDetector.C
     @Override
     public FittedOcsvm fit(DetectionData data, Config config) {
         DataChecks.requireFitData(data, 2, NAME);
+        if (data.features().columns() == 0) {
+            throw new IllegalArgumentException(NAME + " needs at least one feature column");
+        }
         double[][] values = data.features().values();
         FeatureScaler scaler = FeatureScaler.robust(values);
         double[][] train = scaler.apply(trainingRows(values, config.maxTrainRows(), config.seed()));

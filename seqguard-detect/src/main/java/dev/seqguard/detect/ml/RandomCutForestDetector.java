@@ -122,6 +122,9 @@ public final class RandomCutForestDetector implements Detector<RandomCutForestDe
     @Override
     public FittedRcf fit(DetectionData data, Config config) {
         DataChecks.requireFitData(data, MIN_ROWS, NAME);
+        if (data.features().columns() == 0) {
+            throw new IllegalArgumentException(NAME + " needs at least one feature column");
+        }
         double[][] values = data.features().values();
         FeatureScaler scaler = FeatureScaler.robust(values);
         SplittableRandom random = new SplittableRandom(config.seed());

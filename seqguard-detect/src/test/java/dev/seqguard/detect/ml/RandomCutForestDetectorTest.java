@@ -76,7 +76,10 @@ class RandomCutForestDetectorTest {
         RcfVectorStream stream = fitted.streaming();
         assertThat(stream.warmedUp()).isTrue();
         assertThat(stream.pointsSeen()).isEqualTo(200);
+        assertThat(stream.score(novel)).isEqualTo(batch);
+        assertThat(stream.pointsSeen()).as("score alone does not learn").isEqualTo(200);
         StreamScore first = stream.processVector(novel);
+        assertThat(stream.pointsSeen()).isEqualTo(201);
         assertThat(first.warmedUp()).isTrue();
         assertThat(first.score()).isEqualTo(batch);
         for (int i = 0; i < 30; i++) {

@@ -40,6 +40,21 @@ public final class RcfVectorStream {
      * @throws IllegalArgumentException for a vector of the wrong width or with a non-finite component
      */
     public StreamScore processVector(double[] features) {
+        double[] point = scaled(features);
+        StreamScore result = warmedUp() ? new StreamScore(forest.getAnomalyScore(point), true) : StreamScore.warmingUp();
+        forest.update(point);
+        return result;
+    }
+
+    /**
+     * Scores the raw feature vector against the forest so far without adding it: a reusable scorer for one row at
+     * a time that avoids restoring the forest per call. Meaningful only once {@link #warmedUp()}.
+     */
+    public double score(double[] features) {
+        return forest.getAnomalyScore(scaled(features));
+    }
+
+    private double[] scaled(double[] features) {
         if (features.length != featureNames.size()) {
             throw new IllegalArgumentException("rcf stream expects " + featureNames.size() + " features, got "
                     + features.length);
@@ -50,10 +65,7 @@ public final class RcfVectorStream {
                         + features[j] + " (must be finite)");
             }
         }
-        double[] point = scaler.apply(features);
-        StreamScore result = warmedUp() ? new StreamScore(forest.getAnomalyScore(point), true) : StreamScore.warmingUp();
-        forest.update(point);
-        return result;
+        return scaler.apply(features);
     }
 
     /** Points the forest has seen: its training rows plus every processed vector. */
