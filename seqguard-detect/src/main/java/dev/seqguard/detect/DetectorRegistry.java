@@ -6,6 +6,10 @@ import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
+import dev.seqguard.detect.ml.GradientBoostingDetector;
+import dev.seqguard.detect.ml.OneClassSvmDetector;
+import dev.seqguard.detect.ml.RandomCutForestDetector;
+import dev.seqguard.detect.ml.RandomForestDetector;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +21,10 @@ import java.util.Optional;
 public final class DetectorRegistry {
 
     private static final List<Detector<?>> DETECTORS = List.of(
+            new OneClassSvmDetector(),
+            new RandomCutForestDetector(),
+            new GradientBoostingDetector(),
+            new RandomForestDetector(),
             new RankAverageEnsembleDetector()
     );
 

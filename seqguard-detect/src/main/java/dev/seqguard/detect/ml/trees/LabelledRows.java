@@ -1,0 +1,52 @@
+package dev.seqguard.detect.ml.trees;
+
+import dev.seqguard.detect.api.DetectionData;
+import java.util.Arrays;
+
+/**
+ * The rows of a data set labelled 0 (normal) or 1 (anomalous), with a weight per row. Balanced weights give each
+ * class the same total weight, {@code n / (2·n_class)} per row, so that rare anomalies are not out-voted
+ * (King and Zeng 2001; scikit-learn's {@code class_weight="balanced"}).
+ *
+ * @param x      the labelled feature rows
+ * @param y      their labels, 0 or 1
+ * @param weight per-row class weight
+ */
+public record LabelledRows(double[][] x, int[] y, double[] weight) {
+
+    /** Rows labelled 0 or 1; {@link DetectionData#UNKNOWN} rows are skipped. Call {@code requireLabels} first. */
+    public static LabelledRows of(DetectionData data, boolean balanced) {
+        int[] labels = data.labels();
+        if (labels == null) {
+            throw new IllegalArgumentException("data has no labels");
+        }
+        int[] keep = new int[labels.length];
+        int n = 0;
+        int positives = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == 0 || labels[i] == 1) {
+                keep[n++] = i;
+                positives += labels[i];
+            } else if (labels[i] != DetectionData.UNKNOWN) {
+                throw new IllegalArgumentException("label of row " + data.features().rowIds().get(i) + " is "
+                        + labels[i] + "; labels must be 0, 1 or " + DetectionData.UNKNOWN + " (unknown)");
+            }
+        }
+        keep = Arrays.copyOf(keep, n);
+        double[][] x = new double[n][];
+        int[] y = new int[n];
+        double[] weight = new double[n];
+        double positiveWeight = balanced ? n / (2.0 * positives) : 1;
+        double negativeWeight = balanced ? n / (2.0 * (n - positives)) : 1;
+        for (int k = 0; k < n; k++) {
+            x[k] = data.features().row(keep[k]);
+            y[k] = labels[keep[k]];
+            weight[k] = y[k] == 1 ? positiveWeight : negativeWeight;
+        }
+        return new LabelledRows(x, y, weight);
+    }
+
+    public int size() {
+        return y.length;
+    }
+}
