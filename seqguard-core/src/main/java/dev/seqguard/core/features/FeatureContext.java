@@ -39,7 +39,8 @@ public final class FeatureContext {
         coVisitItemCap = b.cap;
         itemIndex = b.itemIndex;
         userIndex = b.userIndex;
-        categoryEvents = b.categoryEvents;
+        categoryEvents = new HashMap<>(b.categoryCounts.size() * 2);
+        b.categoryCounts.forEach((k, v) -> categoryEvents.put(k, v[0]));
         int items = b.itemIndex.size();
         itemUsers = Arrays.copyOf(b.itemUsers, items);
         itemBuyers = Arrays.copyOf(b.itemBuyers, items);
@@ -171,7 +172,7 @@ public final class FeatureContext {
         final int cap;
         final Map<String, Integer> itemIndex = new HashMap<>();
         final Map<String, Integer> userIndex = new HashMap<>();
-        final Map<String, Integer> categoryEvents = new HashMap<>();
+        final Map<String, int[]> categoryCounts = new HashMap<>();
         int[] itemUsers = new int[64];
         int[] itemBuyers = new int[64];
         int[][] lists = new int[64][];
@@ -179,6 +180,8 @@ public final class FeatureContext {
         final LongSet touched = new LongSet(1024);
         final LongSet bought = new LongSet(64);
         long events;
+        private String lastUser;
+        private int lastUserIndex;
 
         Builder(int cap) {
             if (cap <= 0) {
@@ -192,12 +195,22 @@ public final class FeatureContext {
                 throw new IllegalArgumentException("event " + events + " is null");
             }
             events++;
-            categoryEvents.merge(e.categoryId(), 1, Integer::sum);
+            int[] categoryCount = categoryCounts.get(e.categoryId());
+            if (categoryCount == null) {
+                categoryCounts.put(e.categoryId(), categoryCount = new int[1]);
+            }
+            categoryCount[0]++;
             if (e.itemId().isEmpty()) {
                 return;
             }
-            int u = userIndex.computeIfAbsent(e.userId(), k -> userIndex.size());
-            int i = itemIndex.computeIfAbsent(e.itemId(), k -> itemIndex.size());
+            // events usually arrive grouped by user: skip the user lookup while the user stays the same
+            if (!e.userId().equals(lastUser)) {
+                lastUser = e.userId();
+                lastUserIndex = userIndex.computeIfAbsent(lastUser, k -> userIndex.size());
+            }
+            int u = lastUserIndex;
+            Integer known = itemIndex.get(e.itemId());
+            int i = known != null ? known : intern(e.itemId());
             ensureCapacity(u, i);
             long key = pair(u, i);
             if (touched.add(key)) {
@@ -219,6 +232,12 @@ public final class FeatureContext {
             if (e.action() == Action.BUY && bought.add(key)) {
                 itemBuyers[i]++;
             }
+        }
+
+        private int intern(String itemId) {
+            int i = itemIndex.size();
+            itemIndex.put(itemId, i);
+            return i;
         }
 
         private void ensureCapacity(int u, int i) {
