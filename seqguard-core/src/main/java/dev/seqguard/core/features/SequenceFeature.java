@@ -61,7 +61,7 @@ public enum SequenceFeature {
     MEAN_LOG_ITEM_POPULARITY(Group.GROUP, "mean ln(1 + other users who touched the item) over distinct items"),
     MIN_LOG_ITEM_POPULARITY(Group.GROUP, "min ln(1 + other users who touched the item) over distinct items"),
     RARE_ITEM_SHARE(Group.GROUP, "share of distinct items touched by at most 2 other users"),
-    MEAN_LOG_CATEGORY_POPULARITY(Group.GROUP, "mean ln(1 + batch events in the category) over distinct categories"),
+    MEAN_LOG_CATEGORY_POPULARITY(Group.GROUP, "mean ln(1 + batch events in the category, own included) over distinct categories"),
     MAX_COVISIT_JACCARD(Group.GROUP, "highest Jaccard similarity of the item set with any other user's"),
     COVISIT_USERS_3PLUS(Group.GROUP, "other users sharing at least 3 items"),
     SHARED_BUY_ITEM_SHARE(Group.GROUP, "share of bought items that at least 3 other users bought"),

@@ -93,7 +93,8 @@ public final class SequenceBuilder {
 
     /**
      * Sliding windows of at most {@code size} events, starting every {@code stride} events. A sequence no longer than
-     * {@code size} gives one window; otherwise the last window is aligned to the end so every event is covered.
+     * {@code size} gives one window; otherwise the last window is aligned to the end, so with {@code stride <= size}
+     * every event is in at least one window.
      */
     public static List<SequenceWindow> windows(Sequence seq, int size, int stride) {
         Objects.requireNonNull(seq, "seq");
