@@ -1,0 +1,259 @@
+package dev.seqguard.core.features;
+
+import dev.seqguard.core.model.Action;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.core.model.Sequence;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Batch-wide statistics that group features need: how many distinct users touched and bought each item, how many
+ * events each category has, and an inverted index item &rarr; users for co-visitation. Built once from all events;
+ * immutable afterwards, so one context can be shared by many {@link FeatureAccumulator}s and threads.
+ *
+ * <p>Items touched by more than {@link #coVisitItemCap()} users keep their counts but get no user list: popular items
+ * say nothing about coordination and would make co-visitation quadratic. Events with an empty item id (searches
+ * without an item) are not items and are left out of item statistics.
+ */
+public final class FeatureContext {
+    /** Default cap on the users listed per item for co-visitation. */
+    public static final int DEFAULT_CO_VISIT_ITEM_CAP = 500;
+    private static final FeatureContext EMPTY = new Builder(DEFAULT_CO_VISIT_ITEM_CAP).build();
+
+    private final int coVisitItemCap;
+    private final Map<String, Integer> itemIndex;
+    private final Map<String, Integer> userIndex;
+    private final Map<String, Integer> categoryEvents;
+    private final int[] itemUsers;
+    private final int[] itemBuyers;
+    private final int[][] itemUserLists;
+    private final int[] userItemCounts;
+    private final LongSet touched;
+    private final LongSet bought;
+    private final long events;
+
+    private FeatureContext(Builder b) {
+        coVisitItemCap = b.cap;
+        itemIndex = b.itemIndex;
+        userIndex = b.userIndex;
+        categoryEvents = new HashMap<>(b.categoryCounts.size() * 2);
+        b.categoryCounts.forEach((k, v) -> categoryEvents.put(k, v[0]));
+        int items = b.itemIndex.size();
+        itemUsers = Arrays.copyOf(b.itemUsers, items);
+        itemBuyers = Arrays.copyOf(b.itemBuyers, items);
+        itemUserLists = new int[items][];
+        for (int i = 0; i < items; i++) {
+            itemUserLists[i] = b.lists[i] == null ? null : Arrays.copyOf(b.lists[i], itemUsers[i]);
+        }
+        userItemCounts = Arrays.copyOf(b.userItemCounts, b.userIndex.size());
+        touched = b.touched;
+        bought = b.bought;
+        events = b.events;
+    }
+
+    /** A context from all events of the batch, with the default co-visitation cap. */
+    public static FeatureContext build(Iterable<BehaviorEvent> events) {
+        return build(events, DEFAULT_CO_VISIT_ITEM_CAP);
+    }
+
+    /**
+     * A context from all events of the batch.
+     *
+     * @param coVisitItemCap items touched by more users than this are left out of co-visitation; positive
+     */
+    public static FeatureContext build(Iterable<BehaviorEvent> events, int coVisitItemCap) {
+        Objects.requireNonNull(events, "events");
+        Builder b = new Builder(coVisitItemCap);
+        for (BehaviorEvent e : events) {
+            b.add(e);
+        }
+        return b.build();
+    }
+
+    /** A context from the events of all sequences, with the default co-visitation cap. */
+    public static FeatureContext ofSequences(List<Sequence> sequences) {
+        return ofSequences(sequences, DEFAULT_CO_VISIT_ITEM_CAP);
+    }
+
+    public static FeatureContext ofSequences(List<Sequence> sequences, int coVisitItemCap) {
+        Objects.requireNonNull(sequences, "sequences");
+        Builder b = new Builder(coVisitItemCap);
+        for (Sequence s : sequences) {
+            for (BehaviorEvent e : s.events()) {
+                b.add(e);
+            }
+        }
+        return b.build();
+    }
+
+    /** A context that knows nothing: every item has popularity 0 and nobody co-visits. */
+    public static FeatureContext empty() {
+        return EMPTY;
+    }
+
+    public int coVisitItemCap() {
+        return coVisitItemCap;
+    }
+
+    /** Number of events the context was built from. */
+    public long events() {
+        return events;
+    }
+
+    public int users() {
+        return userIndex.size();
+    }
+
+    public int items() {
+        return itemIndex.size();
+    }
+
+    /** Distinct users who touched the item in any way; 0 for an unknown item. */
+    public int itemUsers(String itemId) {
+        Integer i = itemIndex.get(itemId);
+        return i == null ? 0 : itemUsers[i];
+    }
+
+    /** Distinct users who bought the item; 0 for an unknown item. */
+    public int itemBuyers(String itemId) {
+        Integer i = itemIndex.get(itemId);
+        return i == null ? 0 : itemBuyers[i];
+    }
+
+    /** Number of events in the category; 0 for an unknown category. */
+    public int categoryEvents(String categoryId) {
+        return categoryEvents.getOrDefault(categoryId, 0);
+    }
+
+    int itemIndex(String itemId) {
+        Integer i = itemIndex.get(itemId);
+        return i == null ? -1 : i;
+    }
+
+    int userIndex(String userId) {
+        Integer u = userIndex.get(userId);
+        return u == null ? -1 : u;
+    }
+
+    int itemUsers(int item) {
+        return itemUsers[item];
+    }
+
+    int itemBuyers(int item) {
+        return itemBuyers[item];
+    }
+
+    /** Users who touched the item, or {@code null} when more than the cap did. */
+    int[] itemUserList(int item) {
+        return itemUserLists[item];
+    }
+
+    int userItemCount(int user) {
+        return userItemCounts[user];
+    }
+
+    boolean touched(int user, int item) {
+        return user >= 0 && touched.contains(pair(user, item));
+    }
+
+    boolean bought(int user, int item) {
+        return user >= 0 && bought.contains(pair(user, item));
+    }
+
+    private static long pair(int user, int item) {
+        return ((long) user << 32) | (item & 0xFFFFFFFFL);
+    }
+
+    /** Accumulates the batch; arrays grow geometrically. */
+    private static final class Builder {
+        final int cap;
+        final Map<String, Integer> itemIndex = new HashMap<>();
+        final Map<String, Integer> userIndex = new HashMap<>();
+        final Map<String, int[]> categoryCounts = new HashMap<>();
+        int[] itemUsers = new int[64];
+        int[] itemBuyers = new int[64];
+        int[][] lists = new int[64][];
+        int[] userItemCounts = new int[64];
+        final LongSet touched = new LongSet(1024);
+        final LongSet bought = new LongSet(64);
+        long events;
+        private String lastUser;
+        private int lastUserIndex;
+
+        Builder(int cap) {
+            if (cap <= 0) {
+                throw new IllegalArgumentException("coVisitItemCap must be positive, got " + cap);
+            }
+            this.cap = cap;
+        }
+
+        void add(BehaviorEvent e) {
+            if (e == null) {
+                throw new IllegalArgumentException("event " + events + " is null");
+            }
+            events++;
+            int[] categoryCount = categoryCounts.get(e.categoryId());
+            if (categoryCount == null) {
+                categoryCounts.put(e.categoryId(), categoryCount = new int[1]);
+            }
+            categoryCount[0]++;
+            if (e.itemId().isEmpty()) {
+                return;
+            }
+            // events usually arrive grouped by user: skip the user lookup while the user stays the same
+            if (!e.userId().equals(lastUser)) {
+                lastUser = e.userId();
+                lastUserIndex = userIndex.computeIfAbsent(lastUser, k -> userIndex.size());
+            }
+            int u = lastUserIndex;
+            Integer known = itemIndex.get(e.itemId());
+            int i = known != null ? known : intern(e.itemId());
+            ensureCapacity(u, i);
+            long key = pair(u, i);
+            if (touched.add(key)) {
+                userItemCounts[u]++;
+                int seen = itemUsers[i]++;
+                if (seen < cap) {
+                    int[] list = lists[i];
+                    if (list == null) {
+                        list = new int[4];
+                    } else if (list.length == seen) {
+                        list = Arrays.copyOf(list, Math.min(cap, seen * 2));
+                    }
+                    list[seen] = u;
+                    lists[i] = list;
+                } else {
+                    lists[i] = null;
+                }
+            }
+            if (e.action() == Action.BUY && bought.add(key)) {
+                itemBuyers[i]++;
+            }
+        }
+
+        private int intern(String itemId) {
+            int i = itemIndex.size();
+            itemIndex.put(itemId, i);
+            return i;
+        }
+
+        private void ensureCapacity(int u, int i) {
+            if (i >= itemUsers.length) {
+                int n = itemUsers.length * 2;
+                itemUsers = Arrays.copyOf(itemUsers, n);
+                itemBuyers = Arrays.copyOf(itemBuyers, n);
+                lists = Arrays.copyOf(lists, n);
+            }
+            if (u >= userItemCounts.length) {
+                userItemCounts = Arrays.copyOf(userItemCounts, userItemCounts.length * 2);
+            }
+        }
+
+        FeatureContext build() {
+            return new FeatureContext(this);
+        }
+    }
+}
