@@ -1,0 +1,42 @@
+package dev.seqguard.detect.stat;
+
+import java.util.Arrays;
+
+/**
+ * How per-feature deviations (already clipped at the cap) become one row score. All are monotone in every
+ * deviation, so a row that deviates more on any feature never scores lower.
+ */
+public enum Aggregate {
+    /** The largest deviation: one extreme feature is enough (Grubbs-style "any feature is out"). */
+    MAX,
+    /** Mean of the three largest deviations: needs a few features to agree, less noisy than MAX. */
+    MEAN_TOP3,
+    /** Sum of squared deviations: the diagonal Mahalanobis distance squared (features treated as independent). */
+    SUM_SQUARES,
+    /** Mean deviation over all features. */
+    MEAN;
+
+    /** The aggregate of {@code deviations}, each non-negative and finite. */
+    public double apply(double[] deviations) {
+        return switch (this) {
+            case MAX -> Arrays.stream(deviations).max().orElse(0);
+            case MEAN_TOP3 -> meanOfLargest(deviations, 3);
+            case SUM_SQUARES -> Arrays.stream(deviations).map(d -> d * d).sum();
+            case MEAN -> deviations.length == 0 ? 0 : Arrays.stream(deviations).sum() / deviations.length;
+        };
+    }
+
+    private static double meanOfLargest(double[] deviations, int k) {
+        if (deviations.length == 0) {
+            return 0;
+        }
+        double[] sorted = deviations.clone();
+        Arrays.sort(sorted);
+        int n = Math.min(k, sorted.length);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += sorted[sorted.length - 1 - i];
+        }
+        return s / n;
+    }
+}
