@@ -16,6 +16,11 @@ import java.util.Optional;
 public final class DetectorRegistry {
 
     private static final List<Detector<?>> DETECTORS = List.of(
+            new dev.seqguard.detect.stat.ZScoreDetector(),
+            new dev.seqguard.detect.stat.RobustZDetector(),
+            new dev.seqguard.detect.stat.IqrDetector(),
+            new dev.seqguard.detect.stat.HmmDetector(),
+            new dev.seqguard.detect.rules.RulesDetector()
     );
 
     private static final Map<String, Detector<?>> BY_NAME;
