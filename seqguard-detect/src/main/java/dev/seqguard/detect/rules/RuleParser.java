@@ -111,8 +111,10 @@ public final class RuleParser {
         Grouping grouping = Grouping.NONE;
         boolean first = true;
         while (!c.peekIs(")")) {
-            if (!first) {
-                c.expect(",");
+            if (!first && !c.peekIs(",")) {
+                throw c.error(c.peek(), "expected ',' or ')' but found " + c.describe(c.peek()));
+            } else if (!first) {
+                c.next();
             }
             first = false;
             Token key = c.expectKind(Kind.WORD, "'action' or 'same'");
@@ -325,7 +327,7 @@ public final class RuleParser {
             return new RuleSyntaxException(line, at.column(), problem);
         }
 
-        private String describe(Token t) {
+        String describe(Token t) {
             return atEnd() && t == tokens.get(tokens.size() - 1) ? "the end of the line" : "'" + t.text() + t.unit() + "'";
         }
     }
