@@ -45,7 +45,7 @@ class RuleParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "name=a: count(action=buy) > 5 within 10 | 1 | 38 | unit",
-            "name=a: count(action=buy > 5 | 1 | 26 | expected ')'",
+            "name=a: count(action=buy > 5 | 1 | 26 | or ')' but found '>'",
             "name=a: count(action=beer) > 5 | 1 | 22 | unknown action 'beer'",
             "name=a: count(same=shop) > 5 | 1 | 20 | 'item' or 'category'",
             "name=a: gap_cvv < 0.1 | 1 | 9 | unknown condition 'gap_cvv'",
