@@ -5,6 +5,11 @@ import java.util.Arrays;
 /**
  * How per-feature deviations (already clipped at the cap) become one row score. All are monotone in every
  * deviation, so a row that deviates more on any feature never scores lower.
+ *
+ * <p>The detectors default to {@link #SUM_SQUARES}. Mean ROC-AUC over 17 ODDS tables (fit and score on all rows,
+ * {@code StatMeasurement}): z-score MAX 0.764, MEAN_TOP3 0.777, SUM_SQUARES 0.776, MEAN 0.768; robust z 0.771,
+ * 0.801, 0.805, 0.808; IQR 0.754, 0.770, 0.776, 0.778. SUM_SQUARES is within 0.003 of the best for each detector;
+ * MAX is the worst for all three.
  */
 public enum Aggregate {
     /** The largest deviation: one extreme feature is enough (Grubbs-style "any feature is out"). */

@@ -26,7 +26,8 @@ import java.util.Set;
  * {@code action x gap bucket} ({@link GapBucket}); the model is trained by {@link BaumWelch} on a seeded sample
  * of the fit sequences (long ones cut into windows). An event's score is its surprise
  * {@code -log p(x_t | x_1..x_{t-1})} from the scaled forward pass; a sequence's score is the mean event
- * surprise or the mean of its k most surprising events. The HMM-likelihood approach to sequence anomalies
+ * surprise, the mean of its k most surprising events, or (the default) how far its mean surprise lies from the
+ * typical one, either way. The HMM-likelihood approach to sequence anomalies
  * follows Warrender, Forrest and Pearlmutter, "Detecting Intrusions Using System Calls: Alternative Data
  * Models" (IEEE S&amp;P 1999).
  */
@@ -34,16 +35,29 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
 
     public static final String NAME = "hmm";
 
-    /** How event surprises become a sequence score. */
+    /**
+     * How event surprises become a sequence score. Measured on the 652 Taobao sample users plus 30 planted
+     * anomalies (crawler, click farmer, account takeover burst, metronome bot, cart hoarder; {@code StatMeasurement}),
+     * ROC-AUC over seeds 1-3: TYPICALITY 0.81-0.93 (3 states), 0.87-0.95 (6), 0.93-0.94 (10); MEAN 0.56-0.92
+     * and 0.56-0.59 with 6 or 10 states, because a crawler repeating one symbol is highly predictable (AUC 0 on
+     * crawlers); TOP_K_MEAN (k=20) 0.50-0.79, best only on takeover bursts. Hence TYPICALITY and 10 states.
+     */
     public enum SequenceScore {
         /** Mean surprise per event: the length-normalised negative log-likelihood. */
         MEAN,
         /** Mean of the {@code topK} largest surprises: a short odd burst inside a long normal history counts. */
-        TOP_K_MEAN
+        TOP_K_MEAN,
+        /**
+         * Distance of the mean surprise from its typical value on the training sequences, either way: a bot
+         * repeating one action at one pace is too predictable, which the mean surprise alone scores as normal
+         * (the typical-set test of Nalisnick et al., "Detecting Out-of-Distribution Inputs to Deep Generative
+         * Models Using Typicality", 2019).
+         */
+        TYPICALITY
     }
 
     /**
-     * @param states            hidden states
+     * @param states            hidden states (default 10: see {@link SequenceScore} for the measurement)
      * @param maxIterations     at most this many Baum-Welch iterations
      * @param tolerance         stop when the mean log-likelihood per event improves by less than this
      * @param smoothing         pseudo-count added to every expected count in each M-step (must be positive)
@@ -74,7 +88,7 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
         }
 
         public static Config defaults(long seed) {
-            return new Config(6, 50, 1e-4, 0.1, 5000, 256, SequenceScore.MEAN, 5, seed);
+            return new Config(10, 50, 1e-4, 0.1, 5000, 256, SequenceScore.TYPICALITY, 5, seed);
         }
 
         private static void requireAtLeast(String name, int value, int min) {
@@ -90,9 +104,10 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
      * @param model                 the trained HMM over {@link GapBucket#symbolCount()} symbols
      * @param iterations            Baum-Welch iterations run
      * @param trainLogLikelihoodPerEvent mean log-likelihood per training event
+     * @param typicalSurprise       mean over the training windows of their mean event surprise
      */
     public record FittedHmm(Provenance provenance, Config config, DiscreteHmm model, int iterations,
-                            double trainLogLikelihoodPerEvent) implements FittedDetector {
+                            double trainLogLikelihoodPerEvent, double typicalSurprise) implements FittedDetector {
 
         /** How many events an explanation lists at most. */
         static final int EXPLAINED_EVENTS = 5;
@@ -151,6 +166,8 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
         private double aggregate(double[] surprise) {
             if (config.sequenceScore() == SequenceScore.MEAN) {
                 return Arrays.stream(surprise).average().orElse(0);
+            } else if (config.sequenceScore() == SequenceScore.TYPICALITY) {
+                return Math.abs(Arrays.stream(surprise).average().orElse(0) - typicalSurprise);
             }
             double[] sorted = surprise.clone();
             Arrays.sort(sorted);
@@ -185,10 +202,13 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
         if (data.size() < 1) {
             throw new IllegalArgumentException(NAME + " needs at least 1 sequence to fit, got 0");
         }
-        BaumWelch.Result trained = BaumWelch.train(trainingWindows(data.sequences(), config), config.states(),
-                GapBucket.symbolCount(), config.smoothing(), config.maxIterations(), config.tolerance(), config.seed());
+        List<int[]> windows = trainingWindows(data.sequences(), config);
+        BaumWelch.Result trained = BaumWelch.train(windows, config.states(), GapBucket.symbolCount(),
+                config.smoothing(), config.maxIterations(), config.tolerance(), config.seed());
+        double typical = windows.stream()
+                .mapToDouble(w -> -trained.model().logLikelihood(w) / w.length).average().orElse(0);
         return new FittedHmm(Provenance.of(NAME, config, data, config.seed()), config, trained.model(),
-                trained.iterations(), trained.logLikelihoodPerEvent());
+                trained.iterations(), trained.logLikelihoodPerEvent(), typical);
     }
 
     /** A seeded sample of at most {@code maxTrainSequences} sequences, each cut into windows of {@code window} events. */

@@ -37,7 +37,7 @@ public final class IqrDetector extends DeviationDetector<IqrDetector.Config> {
         }
 
         public static Config defaults(long seed) {
-            return new Config(1.5, Aggregate.MEAN_TOP3, 10.0, seed);
+            return new Config(1.5, Aggregate.SUM_SQUARES, 10.0, seed);
         }
     }
 

@@ -32,7 +32,7 @@ public final class RobustZDetector extends DeviationDetector<RobustZDetector.Con
         }
 
         public static Config defaults(long seed) {
-            return new Config(Aggregate.MEAN_TOP3, 10.0, seed);
+            return new Config(Aggregate.SUM_SQUARES, 10.0, seed);
         }
     }
 

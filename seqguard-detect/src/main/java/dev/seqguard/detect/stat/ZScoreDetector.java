@@ -31,7 +31,7 @@ public final class ZScoreDetector extends DeviationDetector<ZScoreDetector.Confi
         }
 
         public static Config defaults(long seed) {
-            return new Config(Aggregate.MEAN_TOP3, 10.0, seed);
+            return new Config(Aggregate.SUM_SQUARES, 10.0, seed);
         }
     }
 

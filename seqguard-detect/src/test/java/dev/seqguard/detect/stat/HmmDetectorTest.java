@@ -139,10 +139,10 @@ class HmmDetectorTest {
     }
 
     @Test
-    void sequenceScoreIsTheMeanEventSurpriseByDefaultAndTopKOnRequest() {
+    void sequenceScoreIsTheMeanOrTopKMeanEventSurpriseOnRequest() {
         DetectionData train = SequenceFixtures.data(shoppers(30, 1));
         DetectionData test = SequenceFixtures.data(shoppers(5, 4));
-        FittedDetector mean = fit(train, Map.of(), 11L);
+        FittedDetector mean = fit(train, Map.of("sequenceScore", "mean"), 11L);
         FittedDetector top2 = fit(train, Map.of("sequenceScore", "top-k-mean", "topK", "2"), 11L);
         double[][] ev = mean.scoreEvents(test).orElseThrow();
         for (int r = 0; r < test.size(); r++) {
@@ -151,6 +151,21 @@ class HmmDetectorTest {
             assertThat(mean.score(test)[r]).isCloseTo(Arrays.stream(ev[r]).average().orElseThrow(), within(1e-12));
             assertThat(top2.score(test)[r]).isCloseTo((sorted[sorted.length - 1] + sorted[sorted.length - 2]) / 2,
                     within(1e-12));
+        }
+    }
+
+    @Test
+    void typicalityScoreIsTheDistanceOfTheMeanSurpriseFromTheTrainingMean() {
+        // every training sequence is shorter than the window, so the training windows are the sequences
+        DetectionData train = SequenceFixtures.data(shoppers(30, 1));
+        HmmDetector.FittedHmm f = (HmmDetector.FittedHmm) fit(train, Map.of(), 11L);
+        assertThat(f.config().sequenceScore()).isEqualTo(HmmDetector.SequenceScore.TYPICALITY);
+        double[][] ev = f.scoreEvents(train).orElseThrow();
+        double typical = Arrays.stream(ev).mapToDouble(e -> Arrays.stream(e).average().orElseThrow()).average().orElseThrow();
+        assertThat(f.typicalSurprise()).isCloseTo(typical, within(1e-9));
+        double[] s = f.score(train);
+        for (int r = 0; r < s.length; r++) {
+            assertThat(s[r]).isCloseTo(Math.abs(Arrays.stream(ev[r]).average().orElseThrow() - typical), within(1e-9));
         }
     }
 
