@@ -10,6 +10,11 @@ import dev.seqguard.detect.ml.GradientBoostingDetector;
 import dev.seqguard.detect.ml.OneClassSvmDetector;
 import dev.seqguard.detect.ml.RandomCutForestDetector;
 import dev.seqguard.detect.ml.RandomForestDetector;
+import dev.seqguard.detect.rules.RulesDetector;
+import dev.seqguard.detect.stat.HmmDetector;
+import dev.seqguard.detect.stat.IqrDetector;
+import dev.seqguard.detect.stat.RobustZDetector;
+import dev.seqguard.detect.stat.ZScoreDetector;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,10 +26,15 @@ import java.util.Optional;
 public final class DetectorRegistry {
 
     private static final List<Detector<?>> DETECTORS = List.of(
+            new ZScoreDetector(),
+            new RobustZDetector(),
+            new IqrDetector(),
+            new HmmDetector(),
             new OneClassSvmDetector(),
             new RandomCutForestDetector(),
             new GradientBoostingDetector(),
             new RandomForestDetector(),
+            new RulesDetector(),
             new RankAverageEnsembleDetector()
     );
 
