@@ -4,8 +4,9 @@ import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -23,17 +24,16 @@ final class CrawlerGenerator implements AnomalyGenerator {
 
     @Override
     public List<InjectedUser> generate(InjectionContext context, SplittableRandom random, int users) {
-        List<String> categories = new ArrayList<>(context.profile.itemsOfCategory.keySet());
         List<InjectedUser> out = new ArrayList<>();
         for (int a = 0; a < users; a++) {
-            out.add(account(context, random, categories));
+            out.add(account(context, random));
         }
         return out;
     }
 
-    private InjectedUser account(InjectionContext context, SplittableRandom random, List<String> categories) {
+    private InjectedUser account(InjectionContext context, SplittableRandom random) {
         String userId = context.newAccountId();
-        List<String> items = crawlOrder(context, random, categories, params.views().draw(random),
+        List<String> items = crawlOrder(context, random, params.views().draw(random),
                 params.categories().draw(random));
         double meanGap = params.gapSeconds().draw(random);
         double gapCv = params.gapCv().draw(random);
@@ -44,8 +44,17 @@ final class CrawlerGenerator implements AnomalyGenerator {
             pauses[r] = Math.round(params.pauseHours().draw(random) * HOUR);
             pauseTotal += pauses[r];
         }
-        // Upper bound of the crawl's length, so that the whole crawl fits in the traffic window.
-        long duration = Math.round(items.size() * meanGap * (1 + 4 * gapCv) * 1000) + pauseTotal;
+        // Generous bound of one request's share of the crawl, so that the whole crawl fits in the traffic window.
+        double perView = meanGap * (1 + 4 * gapCv) * 1000;
+        long window = context.profile.windowLength();
+        if (pauseTotal + items.size() * perView > window) {
+            // A short window (a cut of a few hours): one continuous run, as many views as fit.
+            runs = 1;
+            pauseTotal = 0;
+            pauses = new long[1];
+            items = items.subList(0, (int) Math.max(2, Math.min(items.size(), window / perView)));
+        }
+        long duration = Math.round(items.size() * perView) + pauseTotal;
         long time = context.placeStart(random, duration);
         List<BehaviorEvent> events = new ArrayList<>();
         int next = 0;
@@ -65,38 +74,26 @@ final class CrawlerGenerator implements AnomalyGenerator {
     }
 
     /**
-     * Distinct real items in crawl order: categories in random order favouring large ones (bigger listings are what
-     * scrapers go for), up to {@code views / categories} items of each, until {@code views} items are listed or the
-     * catalogue runs out.
+     * Distinct real items in crawl order: one category after another, each drawn in proportion to its traffic
+     * (scrapers go for the busy listings), up to {@code views / categories} items of each, until {@code views} items
+     * are listed or no new category turns up.
      */
-    private static List<String> crawlOrder(InjectionContext context, SplittableRandom random, List<String> categories,
-                                           int views, int categoryCount) {
+    private static List<String> crawlOrder(InjectionContext context, SplittableRandom random, int views,
+                                           int categoryCount) {
         int perCategory = Math.max(1, (views + categoryCount - 1) / categoryCount);
         List<String> items = new ArrayList<>(views);
-        List<String> order = sizeWeightedOrder(context, random, categories);
-        for (int c = 0; c < order.size() && items.size() < views; c++) {
-            List<String> listing = context.profile.itemsOfCategory.get(order.get(c));
+        Set<String> crawled = new HashSet<>();
+        int categories = context.profile.itemsOfCategory.size();
+        while (items.size() < views && crawled.size() < categories) {
+            String item = context.popularItemWhere(random, category -> !crawled.contains(category));
+            if (item == null) {
+                break;
+            }
+            String category = context.profile.categoryOfItem.get(item);
+            crawled.add(category);
             int take = Math.min(perCategory, views - items.size());
-            items.addAll(InjectionContext.distinctSample(random, listing, take));
+            items.addAll(InjectionContext.distinctSample(random, context.profile.itemsOfCategory.get(category), take));
         }
         return items;
-    }
-
-    /** Weighted random permutation (Efraimidis and Spirakis, 2006): key u^(1/w), largest keys first. */
-    private static List<String> sizeWeightedOrder(InjectionContext context, SplittableRandom random,
-                                                  List<String> categories) {
-        double[] keys = new double[categories.size()];
-        Integer[] index = new Integer[categories.size()];
-        for (int c = 0; c < keys.length; c++) {
-            double weight = context.profile.itemsOfCategory.get(categories.get(c)).size();
-            keys[c] = Math.log(1.0 - random.nextDouble()) / weight;
-            index[c] = c;
-        }
-        Arrays.sort(index, (a, b) -> Double.compare(keys[b], keys[a]));
-        List<String> order = new ArrayList<>(keys.length);
-        for (Integer c : index) {
-            order.add(categories.get(c));
-        }
-        return order;
     }
 }

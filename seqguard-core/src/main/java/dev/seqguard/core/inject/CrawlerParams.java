@@ -6,7 +6,7 @@ package dev.seqguard.core.inject;
  * draws its own volume, breadth, pace and jitter.
  *
  * @param views           item views per account
- * @param categories      categories an account sweeps, favouring large ones (more when those run out of items)
+ * @param categories      categories an account sweeps, busy ones more likely (more when those run out of items)
  * @param runs            crawl runs per account
  * @param pauseHours      pause between two runs
  * @param gapSeconds      an account's mean gap between requests

@@ -26,21 +26,29 @@ final class PromoGenerator implements AnomalyGenerator {
             List<String> discounted = saleItems(context, random, params.targets().draw(random));
             discounted.forEach(item -> context.addTarget(item, AnomalyType.PROMO));
             long storm = Math.round(params.stormMinutes().draw(random) * 60_000);
-            long moment = saleMoment(context, random, storm);
+            long lead = HOUR;
+            long after = Math.round(params.buyWindowSeconds().max() * 1000);
+            double squeeze = (double) context.profile.windowLength() / (storm + lead + after);
+            if (squeeze < 1) {
+                // A window of a few hours: shorten the run-up so that the whole sale fits inside it.
+                storm = Math.round(storm * squeeze * 0.9);
+                lead = Math.round(lead * squeeze * 0.9);
+            }
+            long moment = saleMoment(context, random, storm + lead, after);
             for (int a = 0; a < groupSize; a++) {
-                out.add(account(context, random, discounted, moment, storm));
+                out.add(account(context, random, discounted, moment, storm, lead));
             }
         }
         return out;
     }
 
     private InjectedUser account(InjectionContext context, SplittableRandom random, List<String> discounted,
-                                 long moment, long storm) {
+                                 long moment, long storm, long lead) {
         String userId = context.newAccountId();
         List<BehaviorEvent> events = new ArrayList<>();
         long stormStart = moment - Math.round(storm * (0.6 + 0.4 * random.nextDouble()));
         int browse = params.browse().draw(random);
-        long browseTime = stormStart - HOUR + random.nextLong(HOUR / 2);
+        long browseTime = stormStart - lead + random.nextLong(lead / 2 + 1);
         for (int b = 0; b < browse; b++) {
             events.add(context.event(userId, context.popularItem(random), Action.VIEW, browseTime));
             browseTime += InjectionContext.gapMillis(random, 40, 1.0);
@@ -83,10 +91,11 @@ final class PromoGenerator implements AnomalyGenerator {
         return items;
     }
 
-    /** A whole hour with room for the storm and browsing before it and the buys after it, inside the window. */
-    private long saleMoment(InjectionContext context, SplittableRandom random, long storm) {
-        long before = storm + HOUR;
-        long after = Math.round(params.buyWindowSeconds().max() * 1000);
+    /**
+     * A whole hour with {@code before} and {@code after} room inside the window, or any instant with that room when
+     * no whole hour has it.
+     */
+    private static long saleMoment(InjectionContext context, SplittableRandom random, long before, long after) {
         long first = Math.floorDiv(context.profile.windowStart + before + HOUR - 1, HOUR);
         long last = Math.floorDiv(context.profile.windowEnd - after, HOUR);
         if (last < first) {

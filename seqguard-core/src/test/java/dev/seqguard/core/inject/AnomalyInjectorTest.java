@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnomalyInjectorTest {
     private static final long DATA_START = LocalDate.of(2017, 11, 25).atStartOfDay(ZoneOffset.ofHours(8))
@@ -266,6 +267,19 @@ class AnomalyInjectorTest {
     }
 
     @Test
+    void takeoverCategoriesAreUnseenForHundredsOfOwners() {
+        InjectionResult many = new AnomalyInjector(InjectionConfig.defaults(12)
+                .withSettings(Map.of("types", "takeover", "rate", "0.5"))).inject(real);
+        List<String> owners = usersOf(many, AnomalyType.TAKEOVER);
+        assertThat(owners).hasSize(326);
+        Map<String, List<BehaviorEvent>> bursts = byUser(many.eventLabels().stream().map(EventLabel::event).toList());
+        for (String owner : owners) {
+            Set<String> own = realByUser.get(owner).stream().map(BehaviorEvent::categoryId).collect(Collectors.toSet());
+            assertThat(bursts.get(owner)).allSatisfy(e -> assertThat(own).doesNotContain(e.categoryId()));
+        }
+    }
+
+    @Test
     void promoAccountsStormCartsBeforeTheSaleHourAndBuyRightAfter() {
         Set<String> targets = targetsOf(AnomalyType.PROMO);
         Set<Long> saleMoments = new HashSet<>();
@@ -332,6 +346,31 @@ class AnomalyInjectorTest {
         Set<String> realIds = realByUser.keySet();
         assertThat(other.userLabels()).filteredOn(l -> l.anomalous() && l.type().createsAccounts())
                 .allSatisfy(l -> assertThat(realIds).doesNotContain(l.userId()));
+    }
+
+    @Test
+    void aTwoHourCutStillGetsWellFormedAnomaliesInsideItsWindow() {
+        long from = LocalDate.of(2017, 11, 26).atTime(1, 0).atZone(ZoneOffset.ofHours(8)).toInstant().toEpochMilli();
+        long to = from + 130 * 60_000L;
+        List<BehaviorEvent> cut = real.stream().filter(e -> e.timeMillis() >= from && e.timeMillis() < to).toList();
+        InjectionResult shortRun = new AnomalyInjector(InjectionConfig.defaults(5)
+                .withSettings(Map.of("types", "farming,crawler,adfraud,promo", "rate", "0.1"))).inject(cut);
+        assertThat(shortRun.anomalousUserCount()).isEqualTo(Math.round(0.1 * byUser(cut).size()));
+        long first = cut.stream().mapToLong(BehaviorEvent::timeMillis).min().orElseThrow();
+        long last = cut.stream().mapToLong(BehaviorEvent::timeMillis).max().orElseThrow();
+        assertThat(shortRun.eventLabels()).allSatisfy(l -> assertThat(l.event().timeMillis()).isBetween(first, last));
+        // Activities are fitted into the window, not clamped onto its edges.
+        long onEdges = shortRun.eventLabels().stream()
+                .filter(l -> l.event().timeMillis() == first || l.event().timeMillis() == last).count();
+        assertThat(onEdges).isLessThanOrEqualTo(3);
+        Map<String, List<BehaviorEvent>> injected = byUser(shortRun.eventLabels().stream().map(EventLabel::event).toList());
+        assertThat(usersOf(shortRun, AnomalyType.CRAWLER)).allSatisfy(u -> {
+            assertThat(injected.get(u).size()).isGreaterThan(100);
+            assertThat(cv(gapsBelow(injected.get(u), 600_000))).isLessThan(0.3);
+        });
+        assertThatThrownBy(() -> new AnomalyInjector(InjectionConfig.defaults(5)
+                .withSettings(Map.of("types", "takeover", "rate", "0.1"))).inject(cut))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takeover needs");
     }
 
     @Test
