@@ -1,0 +1,72 @@
+package dev.seqguard.eval.select;
+
+import dev.seqguard.core.inject.AnomalyInjector;
+import dev.seqguard.core.inject.AnomalyType;
+import dev.seqguard.core.inject.InjectionConfig;
+import dev.seqguard.core.inject.InjectionResult;
+import dev.seqguard.core.inject.UserLabel;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.eval.pipeline.PreparedData;
+import dev.seqguard.eval.pipeline.Preparation;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Label-free validation by self-injection: each variant is the user's own events plus anomalies of every kind the
+ * injector knows, at {@code rate}, from its own seed. Kinds that need more history than the data has (takeover,
+ * misclick on short logs) are left out of a variant rather than failing it.
+ */
+public final class InjectedValidation implements SyntheticValidation {
+    private final List<BehaviorEvent> events;
+    private final Preparation preparation;
+    private final double rate;
+
+    public InjectedValidation(List<BehaviorEvent> events, Preparation preparation, double rate) {
+        if (!(rate > 0 && rate < 0.5)) {
+            throw new IllegalArgumentException("self-injection rate must be in (0, 0.5), got " + rate);
+        }
+        this.events = List.copyOf(events);
+        this.preparation = preparation;
+        this.rate = rate;
+    }
+
+    @Override
+    public List<Variant> variants(int repeats, long seed) {
+        List<Variant> out = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            InjectionResult injected = inject(InjectionConfig.defaults(seed * 1_000_003L + 7919L * (r + 1)).withRate(rate));
+            PreparedData prepared = preparation.prepare(injected.events());
+            Map<String, UserLabel> byUser = injected.labelsByUser();
+            List<String> users = prepared.userIds();
+            int[] labels = new int[users.size()];
+            String[] types = new String[users.size()];
+            for (int i = 0; i < users.size(); i++) {
+                UserLabel l = byUser.get(users.get(i));
+                labels[i] = l == null ? 0 : l.label();
+                types[i] = l == null ? UserLabel.NORMAL : l.typeCode();
+            }
+            out.add(new Variant(prepared.detectionData(labels), types));
+        }
+        return out;
+    }
+
+    private InjectionResult inject(InjectionConfig config) {
+        Set<AnomalyType> types = EnumSet.copyOf(config.types());
+        while (true) {
+            try {
+                return new AnomalyInjector(config.withTypes(types)).inject(events);
+            } catch (IllegalArgumentException tooLittleHistory) {
+                // Short logs cannot host history-based kinds; validate on the kinds they can host.
+                if (!types.remove(AnomalyType.TAKEOVER) && !types.remove(AnomalyType.MISCLICK)) {
+                    throw tooLittleHistory;
+                }
+                if (types.isEmpty()) {
+                    throw tooLittleHistory;
+                }
+            }
+        }
+    }
+}
