@@ -1,0 +1,68 @@
+package dev.seqguard.eval.metrics;
+
+import java.util.Arrays;
+
+/**
+ * The labelled part of a scored set: rows labelled 0 or 1, with their scores and anomaly types, in input order.
+ * Rows labelled {@link #UNKNOWN} are left out, which is how evaluation on partly labelled data works.
+ *
+ * @param rows   indices of the kept rows in the original arrays
+ * @param labels 0/1 per kept row
+ * @param scores score per kept row
+ * @param types  anomaly type per kept row, or {@code null} when none were given
+ */
+public record LabelledRows(int[] rows, int[] labels, double[] scores, String[] types) {
+    /** The label of a row nobody labelled (same value as {@code DetectionData.UNKNOWN}). */
+    public static final int UNKNOWN = -1;
+
+    /**
+     * @param labels per row 1, 0 or {@link #UNKNOWN}
+     * @param types  per row anomaly type, or {@code null}
+     * @throws IllegalArgumentException for mismatched lengths, labels other than 1/0/-1, or non-finite scores of
+     *                                  labelled rows
+     */
+    public static LabelledRows of(int[] labels, double[] scores, String[] types) {
+        if (labels == null || scores == null) {
+            throw new IllegalArgumentException("labels and scores must not be null");
+        }
+        if (labels.length != scores.length) {
+            throw new IllegalArgumentException(labels.length + " labels but " + scores.length + " scores");
+        }
+        if (types != null && types.length != labels.length) {
+            throw new IllegalArgumentException(types.length + " anomaly types but " + labels.length + " labels");
+        }
+        int[] rows = new int[labels.length];
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == 0 || labels[i] == 1) {
+                if (!Double.isFinite(scores[i])) {
+                    throw new IllegalArgumentException("score at index " + i + " is " + scores[i] + " (must be finite)");
+                }
+                rows[n++] = i;
+            } else if (labels[i] != UNKNOWN) {
+                throw new IllegalArgumentException("label at index " + i + " is " + labels[i]
+                        + "; expected 1 (anomalous), 0 (normal) or -1 (unknown)");
+            }
+        }
+        rows = Arrays.copyOf(rows, n);
+        int[] l = new int[n];
+        double[] s = new double[n];
+        String[] t = types == null ? null : new String[n];
+        for (int k = 0; k < n; k++) {
+            l[k] = labels[rows[k]];
+            s[k] = scores[rows[k]];
+            if (t != null) {
+                t[k] = types[rows[k]];
+            }
+        }
+        return new LabelledRows(rows, l, s, t);
+    }
+
+    public int size() {
+        return rows.length;
+    }
+
+    public int positives() {
+        return MetricInputs.positives(labels);
+    }
+}
