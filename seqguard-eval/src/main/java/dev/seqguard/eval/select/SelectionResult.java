@@ -11,9 +11,11 @@ import java.util.List;
  * @param threshold   score at or above which a row is flagged
  * @param thresholdRule how the threshold was chosen, in words
  * @param confidence  how sure the selection is
+ * @param syntheticLabels label-free mode: the labels of each self-injected validation set (aligned with
+ *                        {@link CandidateResult#variantScores()}); empty with labels
  */
 public record SelectionResult(Mode mode, List<CandidateResult> leaderboard, CandidateResult selected, double threshold,
-                              String thresholdRule, Confidence confidence) {
+                              String thresholdRule, Confidence confidence, List<int[]> syntheticLabels) {
     public enum Mode {
         /** cross-validated on the user's labels */
         LABELLED,
@@ -23,6 +25,7 @@ public record SelectionResult(Mode mode, List<CandidateResult> leaderboard, Cand
 
     public SelectionResult {
         leaderboard = List.copyOf(leaderboard);
+        syntheticLabels = List.copyOf(syntheticLabels);
     }
 
     public boolean[] flags() {

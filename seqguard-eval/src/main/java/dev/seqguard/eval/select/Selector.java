@@ -8,6 +8,7 @@ import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
 import dev.seqguard.detect.ensemble.ScoreCalibration;
+import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.Evaluation;
 import dev.seqguard.eval.metrics.Evaluator;
 import dev.seqguard.eval.threshold.ThresholdRule;
@@ -90,12 +91,13 @@ public final class Selector {
         double threshold;
         if (labelled) {
             int[] rows = Folds.labelledRows(data.labels());
-            threshold = rule.threshold(pick(best.scores(), rows), pick(data.labels(), rows));
+            threshold = rule.compute(pick(best.scores(), rows), pick(data.labels(), rows)).value();
         } else {
-            threshold = rule.threshold(best.scores(), null);
+            threshold = rule.compute(best.scores(), null).value();
         }
         return new SelectionResult(labelled ? SelectionResult.Mode.LABELLED : SelectionResult.Mode.LABEL_FREE,
-                ranked, best, threshold, rule.describe(), Confidence.of(best, ranked, labelled));
+                ranked, best, threshold, rule.describe(), Confidence.of(best, ranked, labelled),
+                variants.stream().map(v -> v.data().labels()).toList());
     }
 
     private List<Detector<?>> candidates(DetectionData data, boolean labelled) {
@@ -156,7 +158,7 @@ public final class Selector {
             DetectionData unlabelled = variant.data().withoutLabels();
             double[] s = DetectorRegistry.fit(d, unlabelled, Map.of(), options.seed()).score(unlabelled);
             variantScores.add(s);
-            ap[v] = Evaluator.averagePrecision(variant.data().labels(), s);
+            ap[v] = AveragePrecision.of(variant.data().labels(), s);
         }
         Timed full = Timed.fitAndScore(d, data.withoutLabels(), options.seed());
         Evaluation ev = syntheticEvaluation(variants, variantScores);
@@ -178,7 +180,7 @@ public final class Selector {
             int vv = v;
             double[] s = rankAverage(members.stream().map(m -> m.variantScores().get(vv)).toList());
             variantScores.add(s);
-            ap[v] = Evaluator.averagePrecision(variants.get(v).data().labels(), s);
+            ap[v] = AveragePrecision.of(variants.get(v).data().labels(), s);
         }
         double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
         return ensembleResult(members, data, written, syntheticEvaluation(variants, variantScores), mean(ap), ap,
@@ -203,7 +205,7 @@ public final class Selector {
         double[] s = pick(scores, rows);
         int[] y = pick(labels, rows);
         String[] t = types == null ? null : Arrays.stream(rows).mapToObj(i -> types[i]).toArray(String[]::new);
-        double threshold = ThresholdRule.parse("f1").threshold(s, y);
+        double threshold = ThresholdRule.f1Optimal().compute(s, y).value();
         return Evaluator.evaluate(y, s, t, threshold);
     }
 
@@ -223,7 +225,7 @@ public final class Selector {
                 t[k] = variants.get(v).types()[i];
             }
         }
-        double threshold = ThresholdRule.parse("f1").threshold(s, y);
+        double threshold = ThresholdRule.f1Optimal().compute(s, y).value();
         return Evaluator.evaluate(y, s, t, threshold);
     }
 
