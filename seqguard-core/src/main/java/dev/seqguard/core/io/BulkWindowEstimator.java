@@ -137,10 +137,14 @@ final class BulkWindowEstimator {
         return best;
     }
 
-    /** {a, b}: the shortest run bins[a..b] whose sum is at least {@code need}; the earliest among equals. */
+    /**
+     * {a, b}: the shortest run bins[a..b] whose sum is at least {@code need}; among equally short runs the one
+     * holding the most rows (so a thin scatter next to the bulk never stands in for a bulk bin), then the earliest.
+     */
     static int[] shortestRunHolding(long[] bins, long need) {
         int bestA = 0;
         int bestB = bins.length - 1;
+        long bestSum = -1;
         long sum = 0;
         int a = 0;
         for (int b = 0; b < bins.length; b++) {
@@ -149,9 +153,10 @@ final class BulkWindowEstimator {
                 sum -= bins[a];
                 a++;
             }
-            if (sum >= need && b - a < bestB - bestA) {
+            if (sum >= need && (b - a < bestB - bestA || (b - a == bestB - bestA && sum > bestSum))) {
                 bestA = a;
                 bestB = b;
+                bestSum = sum;
             }
         }
         return new int[] {bestA, bestB};

@@ -12,7 +12,7 @@ import java.util.Objects;
  * Independently of this rule, ingest always applies the absolute sanity window of {@link IngestOptions}
  * (not before 2000-01-01, not more than a day in the future, by default).
  *
- * <p>Spec strings ({@link #parse}): {@code auto}, {@code auto:coverage=0.99,density=0.05,step=0.15,spill=1h,tolerance=0,minRows=1000,minBinCount=20},
+ * <p>Spec strings ({@link #parse}): {@code auto}, {@code auto:coverage=0.99,density=0.05,step=0.1,spill=1h,tolerance=0,minRows=1000,minBinCount=20},
  * {@code none}, or an explicit range {@code FROM..TO[@OFFSET]}: dates ({@code 2017-11-25..2017-12-03}, both days
  * included), ISO date-times or instants, or epoch seconds/milliseconds ({@code 1511539200..1512316800}); a date-time
  * or epoch {@code TO} is exclusive. {@code @+08:00} reads dates and local date-times in that offset (default UTC).
@@ -71,8 +71,8 @@ public sealed interface TimeRule permits TimeRule.Auto, TimeRule.Fixed, TimeRule
      */
     record Auto(double coverage, double density, double step, Duration spill, Duration tolerance, long minRows,
                 long minBinCount) implements TimeRule {
-        /** coverage 0.99, density 0.05, step 0.15, spill 1 h, tolerance 0, minRows 1000, minBinCount 20. */
-        public static final Auto DEFAULT = new Auto(0.99, 0.05, 0.15, Duration.ofHours(1), Duration.ZERO, 1000, 20);
+        /** coverage 0.99, density 0.05, step 0.1, spill 1 h, tolerance 0, minRows 1000, minBinCount 20. */
+        public static final Auto DEFAULT = new Auto(0.99, 0.05, 0.1, Duration.ofHours(1), Duration.ZERO, 1000, 20);
 
         public Auto {
             if (!(coverage > 0.5 && coverage <= 1.0)) {
