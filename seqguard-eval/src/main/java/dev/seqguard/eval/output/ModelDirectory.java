@@ -17,11 +17,13 @@ import java.util.List;
 /**
  * A saved selection, as a directory: {@code detector.json} (the fitted detector in its versioned envelope) and
  * {@code selection.json} (everything needed to apply it to new data: the pipeline options, the feature names it was
- * fitted on, the threshold and how it was chosen). {@code seqguard score --model DIR} reads it back.
+ * fitted on, the threshold and how it was chosen), and {@code event_detector.json} when a second detector scores
+ * events because the selected one scores only whole sequences. {@code seqguard score --model DIR} reads it back.
  */
-public record ModelDirectory(FittedDetector detector, Selection selection) {
+public record ModelDirectory(FittedDetector detector, FittedDetector eventDetector, Selection selection) {
     public static final String DETECTOR_FILE = "detector.json";
     public static final String SELECTION_FILE = "selection.json";
+    public static final String EVENT_DETECTOR_FILE = "event_detector.json";
     public static final String FORMAT = "seqguard-selection";
     public static final int FORMAT_VERSION = 1;
 
@@ -56,6 +58,9 @@ public record ModelDirectory(FittedDetector detector, Selection selection) {
         ObjectMapper m = ModelIO.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
         m.writeValue(dir.resolve(DETECTOR_FILE).toFile(), ModelIO.toJson(detector));
         m.writeValue(dir.resolve(SELECTION_FILE).toFile(), selection);
+        if (eventDetector != null) {
+            m.writeValue(dir.resolve(EVENT_DETECTOR_FILE).toFile(), ModelIO.toJson(eventDetector));
+        }
     }
 
     public static ModelDirectory load(Path dir) throws IOException {
@@ -75,6 +80,8 @@ public record ModelDirectory(FittedDetector detector, Selection selection) {
         }
         Selection selection = ModelIO.mapper().treeToValue(selJson, Selection.class);
         FittedDetector detector = DetectorRegistry.load(ModelIO.mapper().readTree(det.toFile()));
-        return new ModelDirectory(detector, selection);
+        Path ev = dir.resolve(EVENT_DETECTOR_FILE);
+        FittedDetector eventDetector = Files.exists(ev) ? DetectorRegistry.load(ModelIO.mapper().readTree(ev.toFile())) : null;
+        return new ModelDirectory(detector, eventDetector, selection);
     }
 }

@@ -1,0 +1,78 @@
+package dev.seqguard.cli;
+
+import dev.seqguard.core.io.EventFormat;
+import dev.seqguard.core.io.EventReader;
+import dev.seqguard.core.io.IngestOptions;
+import dev.seqguard.core.io.IngestResult;
+import dev.seqguard.core.io.IngestSummary;
+import dev.seqguard.core.io.QuarantineCounter;
+import dev.seqguard.core.io.QuarantineSink;
+import dev.seqguard.core.io.QuarantineWriter;
+import dev.seqguard.core.io.TimeRule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** The input options every verb that reads events shares. */
+final class InputOptions {
+    @Option(names = "--events", paramLabel = "FILE", description = "Event log to read (.gz is read transparently).")
+    Path events;
+
+    @Option(names = "--format", defaultValue = "taobao", paramLabel = "NAME",
+            description = "Layout: taobao, retailrocket, generic (CSV with header), jsonl, diginetica, yoochoose. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--columns", paramLabel = "SPEC",
+            description = "Column mapping for generic/jsonl, e.g. user=uid,item=sku,category=cat,behavior=type,timestamp=ts"
+                    + " (optional: session_id, query, price, dwell_ms, label).")
+    String columns;
+
+    @Option(names = "--time-rule", defaultValue = "auto", paramLabel = "RULE",
+            description = "Which times are far outside the bulk of the data and quarantined: auto (estimated in a first pass),"
+                    + " none, or a range like 2017-11-25..2017-12-03@+08:00. Default: ${DEFAULT-VALUE}.")
+    String timeRule;
+
+    @Option(names = "--max-line-length", defaultValue = "4096", paramLabel = "N",
+            description = "Longer lines are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
+    int maxLineLength;
+
+    /** The events file; a clear usage error when it was not given. */
+    Path events() {
+        if (events == null) {
+            throw new UserInputException("missing --events FILE (the event log to read)");
+        }
+        return events;
+    }
+
+    IngestOptions ingestOptions() {
+        try {
+            EventFormat f = columns == null ? EventFormat.byName(format) : IngestOptions.defaults(format, columns).format();
+            return IngestOptions.defaults(f).withTimeRule(TimeRule.parse(timeRule)).withMaxLineLength(maxLineLength);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** Reads every accepted event into memory; quarantined lines go to {@code quarantineFile} (or are only counted). */
+    IngestResult readAll(Path quarantineFile) throws IOException {
+        IngestOptions options = ingestOptions();
+        if (quarantineFile == null) {
+            return EventReader.readAll(events(), options, new QuarantineCounter());
+        }
+        try (QuarantineWriter q = QuarantineWriter.open(quarantineFile)) {
+            return EventReader.readAll(events(), options, q);
+        }
+    }
+
+    static void printSummary(IngestSummary s, PrintStream out) {
+        out.printf("read %,d lines: %,d accepted, %,d quarantined%s%n", s.read(), s.accepted(), s.quarantined(),
+                s.quarantined() == 0 ? "" : " (" + s.quarantinedByReason().entrySet().stream()
+                        .map(e -> e.getKey().code() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+    }
+
+    static QuarantineSink counter() {
+        return new QuarantineCounter();
+    }
+}
