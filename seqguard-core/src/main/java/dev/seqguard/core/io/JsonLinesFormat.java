@@ -18,8 +18,9 @@ final class JsonLinesFormat extends EventFormat {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
     }
 
-    ColumnMapping mapping() {
-        return mapping;
+    @Override
+    public Optional<ColumnMapping> mapping() {
+        return Optional.of(mapping);
     }
 
     @Override
