@@ -25,7 +25,11 @@ import java.util.Optional;
  *   <li>{@code yoochoose}: header, tab-separated {@code SessionId ItemId Time} (epoch seconds with fraction); the
  *       session stands for the user; every row a {@link Action#CLICK}.</li>
  * </ul>
- * The fixed layouts check that ids are numeric, as they are in the published data. Each layout can write an event
+ * The fixed layouts check that ids are numeric, as they are in the published data. Missing values in the mapped
+ * layouts: an empty user, behaviour or time quarantines the line ({@code missing_value}), an empty item too unless
+ * the action is a search; an empty or absent category becomes the empty string; empty session, query and label
+ * become absent ({@code null}), price NaN, dwell -1 (see {@link dev.seqguard.core.model.EventExtras}).
+ * Each layout can write an event
  * back ({@link #header()} then {@link #format} per event) so that reading the result gives the same event.
  * Instances are immutable and thread-safe.
  */
@@ -79,6 +83,11 @@ public abstract sealed class EventFormat
 
     /** The layout's name, as {@link #byName} accepts it. */
     public abstract String name();
+
+    /** The column mapping of the {@code generic} and {@code jsonl} layouts; empty for the fixed layouts. */
+    public Optional<ColumnMapping> mapping() {
+        return Optional.empty();
+    }
 
     /** The header line this layout writes before the events, if it has one. */
     public abstract Optional<String> header();

@@ -16,8 +16,9 @@ final class GenericCsvFormat extends EventFormat {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
     }
 
-    ColumnMapping mapping() {
-        return mapping;
+    @Override
+    public Optional<ColumnMapping> mapping() {
+        return Optional.of(mapping);
     }
 
     @Override

@@ -94,6 +94,11 @@ public record IngestOptions(EventFormat format, int maxLineLength, TimeRule time
                 newClock);
     }
 
+    /** The format's column mapping ({@code generic} and {@code jsonl} only). */
+    public java.util.Optional<ColumnMapping> mapping() {
+        return format.mapping();
+    }
+
     /** The sanity window as of now: {@code [earliestPlausible, now + futureSlack]}. */
     public TimeRange sanityWindow() {
         return new TimeRange(earliestPlausible.toEpochMilli(), clock.millis() + futureSlack.toMillis() + 1);

@@ -2,6 +2,7 @@ package dev.seqguard.core.io;
 
 import dev.seqguard.core.model.BehaviorEvent;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -68,7 +70,7 @@ final class IngestPass {
             loop(lines);
         } catch (IngestException e) {
             throw e;
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new IngestException("input " + source + " is a damaged gzip stream (near line "
                     + (lines.lineNumber() + 1) + "): " + e.getMessage(), e);
         } catch (IOException e) {
@@ -194,8 +196,8 @@ final class IngestPass {
         accepted.accept(event);
     }
 
-    private void reject(LineSource lines, QuarantineReason reason, java.util.function.Supplier<String> message,
-                        java.util.function.Supplier<String> raw) throws IOException {
+    private void reject(LineSource lines, QuarantineReason reason, Supplier<String> message,
+                        Supplier<String> raw) throws IOException {
         reasonCounts[reason.ordinal()]++;
         if (quarantine != null) {
             quarantine.accept(new QuarantinedLine(lines.lineNumber(), reason, message.get(), raw.get()));

@@ -2,6 +2,7 @@ package dev.seqguard.core.io;
 
 import dev.seqguard.core.model.BehaviorEvent;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,9 @@ final class JsonLinesFormat extends EventFormat {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
     }
 
-    ColumnMapping mapping() {
-        return mapping;
+    @Override
+    public Optional<ColumnMapping> mapping() {
+        return Optional.of(mapping);
     }
 
     @Override
@@ -82,7 +84,7 @@ final class JsonLinesFormat extends EventFormat {
 
     /** Absent optional keys are normal in JSON Lines, so every mapped optional key counts as available. */
     private static Set<String> boundKeys(Set<String> present, String[] names) {
-        Set<String> keys = new java.util.HashSet<>(present);
+        Set<String> keys = new HashSet<>(present);
         for (int slot = 0; slot < ColumnMapping.SLOTS; slot++) {
             boolean optional = slot == ColumnMapping.CATEGORY || slot >= ColumnMapping.SESSION;
             if (optional && names[slot] != null) {
