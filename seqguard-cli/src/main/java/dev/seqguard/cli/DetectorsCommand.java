@@ -23,6 +23,7 @@ final class DetectorsCommand implements Runnable {
                     caps.isEmpty() ? "-" : caps, info.description());
             Map<String, String> params = dev.seqguard.detect.api.Configs.describe(d.config(Map.of(), 0));
             params.remove("seed");
+            params.replaceAll((k, v) -> v.contains("\n") ? "<" + v.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count() + " lines>" : v);
             System.out.printf("%-16s %-12s %-28s params: %s%n", "", "", "", params);
         }
     }

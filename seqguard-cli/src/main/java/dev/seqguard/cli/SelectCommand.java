@@ -149,7 +149,7 @@ final class SelectCommand implements Callable<Integer> {
         Map<String, Object> summary = summary(in, prepared, data, result, run);
         Json.write(summary, out.resolve("summary.json"));
         List<ReportModel.KeyValue> facts = new ArrayList<>();
-        summary.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), String.valueOf(v))));
+        summary.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
         ReportModel report = SelectionReport.build("SeqGuard: which detector works on " + input.events().getFileName(),
                 result.mode() == SelectionResult.Mode.LABELLED
                         ? "Detectors cross-validated on your labels (scores of labelled users are out-of-fold)"
@@ -177,6 +177,20 @@ final class SelectCommand implements Callable<Integer> {
             default -> throw new UserInputException("--unit must be user or session, got '" + unit + "'");
         };
         return new PipelineOptions(seq, FeatureOptions.defaults());
+    }
+
+    /** Report-friendly text of a summary value. */
+    static String display(Object v) {
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.4g", d);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.isEmpty() ? "none" : m.toString().replaceAll("[{}]", "").replace("=", " ");
+        }
+        if (v instanceof Number n) {
+            return String.format(Locale.ROOT, "%,d", n.longValue());
+        }
+        return String.valueOf(v);
     }
 
     static Duration parseDuration(String text) {
@@ -281,7 +295,7 @@ final class SelectCommand implements Callable<Integer> {
             s.put("seed", options.seed());
             Json.write(s, out.resolve("summary.json"));
             List<ReportModel.KeyValue> facts = new ArrayList<>();
-            s.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), String.valueOf(v))));
+            s.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
             ScoredRun run = new ScoredRun(test.withoutLabels(), result.selected().model(), selectedTest, result.threshold(), null, "");
             HtmlReport.write(SelectionReport.build("SeqGuard: which detector works on " + table.getFileName(),
                     "Cross-validated on the training part; test metrics on the held-out part", facts, result, run,

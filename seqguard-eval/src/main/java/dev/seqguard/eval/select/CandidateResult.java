@@ -49,7 +49,7 @@ public record CandidateResult(String detector, Family family, double[] scores, E
         if (failed()) {
             return Double.NEGATIVE_INFINITY;
         }
-        double v = evaluation != null && !Double.isNaN(evaluation.prAuc()) ? evaluation.prAuc() : syntheticPrAuc;
+        double v = !Double.isNaN(syntheticPrAuc) ? syntheticPrAuc : evaluation == null ? Double.NaN : evaluation.prAuc();
         return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
     }
 

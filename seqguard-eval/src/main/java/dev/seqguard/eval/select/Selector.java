@@ -86,18 +86,37 @@ public final class Selector {
         if (best.failed()) {
             throw new IllegalStateException("no detector could run on this data; first error: " + best.error());
         }
-        ThresholdRule rule = ThresholdRule.parse(options.threshold() != null ? options.threshold()
-                : labelled ? "f1" : "adaptive");
         double threshold;
-        if (labelled) {
-            int[] rows = Folds.labelledRows(data.labels());
-            threshold = rule.compute(pick(best.scores(), rows), pick(data.labels(), rows)).value();
+        String ruleText;
+        if (options.threshold() == null && !labelled) {
+            threshold = syntheticF1Threshold(best, variants);
+            ruleText = "median over the self-injected validation sets of the threshold with the best F1 there";
         } else {
-            threshold = rule.compute(best.scores(), null).value();
+            ThresholdRule rule = ThresholdRule.parse(options.threshold() != null ? options.threshold() : "f1");
+            if (labelled) {
+                int[] rows = Folds.labelledRows(data.labels());
+                threshold = rule.compute(pick(best.scores(), rows), pick(data.labels(), rows)).value();
+            } else {
+                threshold = rule.compute(best.scores(), null).value();
+            }
+            ruleText = rule.describe();
         }
         return new SelectionResult(labelled ? SelectionResult.Mode.LABELLED : SelectionResult.Mode.LABEL_FREE,
-                ranked, best, threshold, rule.describe(), Confidence.of(best, ranked, labelled),
+                ranked, best, threshold, ruleText, Confidence.of(best, ranked, labelled),
                 variants.stream().map(v -> v.data().labels()).toList());
+    }
+
+    /**
+     * Without labels, the threshold that best separated injected anomalies from the rest of the user's own data,
+     * in the detector's own score units (median over the validation sets).
+     */
+    private static double syntheticF1Threshold(CandidateResult best, List<SyntheticValidation.Variant> variants) {
+        double[] t = new double[variants.size()];
+        for (int v = 0; v < variants.size(); v++) {
+            t[v] = ThresholdRule.f1Optimal().compute(best.variantScores().get(v), variants.get(v).data().labels()).value();
+        }
+        Arrays.sort(t);
+        return t[t.length / 2];
     }
 
     private List<Detector<?>> candidates(DetectionData data, boolean labelled) {

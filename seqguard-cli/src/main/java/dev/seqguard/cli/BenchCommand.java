@@ -1,0 +1,85 @@
+package dev.seqguard.cli;
+
+import dev.seqguard.core.io.EventReader;
+import dev.seqguard.core.io.IngestBenchmark;
+import dev.seqguard.core.io.IngestOptions;
+import dev.seqguard.core.io.IngestResult;
+import dev.seqguard.core.io.QuarantineCounter;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.eval.pipeline.PipelineOptions;
+import dev.seqguard.eval.pipeline.Preparation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures throughput on real data and prints a table of medians: parse+validate events/s and",
+                "sequencing+features events/s (single thread), and with --select the wall time of a full label-free",
+                "`select` with every classic detector. Peer comparisons (Smile, ELKI) live in seqguard-bench (JMH)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--events", paramLabel = "FILE", description = "Taobao-layout events (default: the bundled sample).")
+    Path events;
+
+    @Option(names = "--copies", defaultValue = "15", description = "Ingest: the file is repeated this many times in memory. Default: ${DEFAULT-VALUE}.")
+    int copies;
+
+    @Option(names = "--runs", defaultValue = "9", description = "Measured runs per stage (after as many warm-ups). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--select", description = "Also time `select` (label-free, all classic detectors) end to end.")
+    boolean select;
+
+    @Override
+    public Integer call() throws IOException {
+        Path file = events != null ? events : BundledData.sample();
+        IngestOptions options = IngestOptions.defaults("taobao", null);
+        System.out.printf("bench on %s (%d measured runs after %d warm-ups, medians; %d cores, Java %s)%n", file, runs,
+                runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("%-36s %12s %16s %10s%n", "stage", "events", "events/s", "floor");
+
+        IngestBenchmark.Result ingest = IngestBenchmark.measure(file, options, copies, runs, runs);
+        System.out.printf(Locale.ROOT, "%-36s %,12d %,16.0f %10s%n", "parse+validate (2 passes, auto rule)",
+                ingest.linesPerRun(), ingest.medianEventsPerSecond(), "1,000,000");
+
+        IngestResult in = EventReader.readAll(file, options, new QuarantineCounter());
+        List<BehaviorEvent> ev = in.events();
+        Preparation prep = new Preparation(PipelineOptions.defaults());
+        double[] rates = new double[runs];
+        for (int r = -runs; r < runs; r++) {
+            long t0 = System.nanoTime();
+            prep.prepare(ev);
+            long t = System.nanoTime() - t0;
+            if (r >= 0) {
+                rates[r] = ev.size() / (t / 1e9);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-36s %,12d %,16.0f %10s%n", "sequencing+features (user unit)", ev.size(),
+                median(rates), "500,000");
+
+        if (select) {
+            Path tmp = Files.createTempDirectory("seqguard-bench");
+            long t0 = System.nanoTime();
+            int code = SeqGuard.run("select", "--events", file.toString(), "--format", "taobao", "--seed", "1",
+                    "--out", tmp.toString());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%-36s %,12d %15.1fs %10s%n", "select, label-free, all classic (1 run)",
+                    ev.size(), seconds, "60 s");
+            if (code != 0) {
+                return code;
+            }
+        }
+        return SeqGuard.EXIT_OK;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
