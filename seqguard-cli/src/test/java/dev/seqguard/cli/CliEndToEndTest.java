@@ -1,0 +1,196 @@
+package dev.seqguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Runs the command line as a user would, on a slice of the bundled real sample. */
+class CliEndToEndTest {
+    @TempDir
+    static Path dir;
+    static Path slice;
+
+    /** The first 160 users of the bundled sample (complete histories). */
+    @BeforeAll
+    static void sliceSample() throws IOException {
+        Path sample = Path.of("..", BundledData.SAMPLE);
+        List<String> kept = new ArrayList<>();
+        Set<String> users = new HashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(sample)), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String user = line.substring(0, line.indexOf(','));
+                if (users.contains(user) || users.size() < 160) {
+                    users.add(user);
+                    kept.add(line);
+                }
+            }
+        }
+        slice = dir.resolve("slice.csv");
+        Files.write(slice, kept);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = SeqGuard.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void inspectQuarantinesEveryPlantedBadRowAndCountsAddUp() throws IOException {
+        Path dirty = dir.resolve("dirty.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(slice).subList(0, 3000));
+        lines.addAll(List.of("1,2,3,pv", "x1,2,3,pv,1511800000", "1,2,3,jump,1511800000", "1,2,3,buy,noon",
+                "1,2,3,buy,1111800000", "1,2,3,pv,1511800000,9", "7,7,7,pv,1511800001", "7,7,7,pv,1511800001"));
+        Files.write(dirty, lines);
+        Run r = run("inspect", "--events", dirty.toString(), "--format", "taobao", "--json", "--out", dir.resolve("i").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("read").asLong()).isEqualTo(lines.size());
+        assertThat(json.get("read").asLong()).isEqualTo(json.get("accepted").asLong() + json.get("quarantined").asLong());
+        List<String> q = Files.readAllLines(dir.resolve("i/quarantine.csv"));
+        assertThat(q.get(0)).isEqualTo("line,reason,raw");
+        assertThat(String.join("\n", q)).contains("wrong_field_count", "non_numeric_id", "unknown_behavior",
+                "unparseable_time", "time_out_of_range", "duplicate");
+        assertThat(q.size() - 1).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void missingFileIsOneClearLineAndExitCode2() {
+        Run r = run("inspect", "--events", dir.resolve("nope.csv").toString(), "--format", "taobao");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(r.err()).contains("nope.csv").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownFormatIsAUsageErrorWithExitCode2() {
+        Run r = run("inspect", "--events", slice.toString(), "--format", "parquet");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("parquet").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "demo", "bench"})
+    void everyVerbHasHelp(String verb) {
+        Run r = run(verb, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: seqguard " + verb);
+    }
+
+    @Test
+    void detectorsListsEveryRegisteredDetector() {
+        Run r = run("detectors");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("iforest", "lof", "knn", "hmm", "rules", "gbdt", "ensemble");
+    }
+
+    @Test
+    void injectSelectWithPartialLabelsAndScoreRoundTrip() throws IOException {
+        Path inj = dir.resolve("inj");
+        Run ri = run("inject", "--events", slice.toString(), "--format", "taobao", "--seed", "3", "--rate", "0.1",
+                "--types", "farming,crawler,adfraud", "--out", inj.toString());
+        assertThat(ri.code()).as(ri.err()).isZero();
+        for (String f : List.of("events.csv", "labels.csv", "event_labels.csv", "targets.csv")) {
+            assertThat(inj.resolve(f)).isNotEmptyFile();
+        }
+        List<String> labels = Files.readAllLines(inj.resolve("labels.csv"));
+        assertThat(labels.get(0)).isEqualTo("user_id,label,anomaly_type");
+        // labels for every other user: the rest must still be scored
+        List<String> half = new ArrayList<>(List.of(labels.get(0)));
+        for (int i = 1; i < labels.size(); i += 2) {
+            half.add(labels.get(i));
+        }
+        Path train = dir.resolve("half.csv");
+        Files.write(train, half);
+
+        Path out = dir.resolve("sel");
+        Run rs = run("select", "--events", inj.resolve("events.csv").toString(), "--format", "taobao", "--labels",
+                train.toString(), "--detectors", "robust-z,iforest,gbdt", "--seed", "2", "--out", out.toString());
+        assertThat(rs.code()).as(rs.err()).isZero();
+        for (String f : List.of("leaderboard.csv", "scores.csv", "event_scores.csv", "explanations.csv", "summary.json",
+                "report.html", "model/detector.json", "model/selection.json")) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(out.resolve("leaderboard.csv")).get(0))
+                .startsWith("detector,selected,family,roc_auc,pr_auc,precision_at_k,recall_at_k,f1,fit_ms,score_ms");
+        List<String> scores = Files.readAllLines(out.resolve("scores.csv"));
+        assertThat(scores.get(0)).isEqualTo("user_id,score,flag");
+        assertThat(scores).hasSize(labels.size());
+        long events = Files.lines(inj.resolve("events.csv")).count();
+        assertThat(Files.lines(out.resolve("event_scores.csv")).count()).isEqualTo(events + 1);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("rows_read").asLong())
+                .isEqualTo(summary.get("rows_accepted").asLong() + summary.get("rows_quarantined").asLong());
+        assertThat(summary.get("mode").asText()).isEqualTo("labelled");
+        assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("http://", "https://");
+
+        Path scored = dir.resolve("scored");
+        Run rc = run("score", "--model", out.resolve("model").toString(), "--events", inj.resolve("events.csv").toString(),
+                "--format", "taobao", "--out", scored.toString());
+        assertThat(rc.code()).as(rc.err()).isZero();
+        assertThat(Files.readAllLines(scored.resolve("scores.csv"))).hasSize(labels.size());
+    }
+
+    @Test
+    void selectWithoutLabelsStillChoosesAndSaysHowSure() throws IOException {
+        Path inj = dir.resolve("inj0");
+        assertThat(run("inject", "--events", slice.toString(), "--format", "taobao", "--seed", "5", "--rate", "0.1",
+                "--types", "crawler,farming", "--out", inj.toString()).code()).isZero();
+        Path out = dir.resolve("sel0");
+        Run rs = run("select", "--events", inj.resolve("events.csv").toString(), "--format", "taobao",
+                "--detectors", "robust-z,iforest", "--synthetic-repeats", "2", "--seed", "2", "--out", out.toString());
+        assertThat(rs.code()).as(rs.err()).isZero();
+        assertThat(rs.out()).contains("confidence");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("mode").asText()).isEqualTo("label_free");
+        assertThat(summary.get("confidence").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void selectOnAFeatureTableWritesHeldOutTestScores() throws IOException {
+        Path table = Path.of("..", "..", "shared", "data", "odds", "vertebral.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(table), "shared ODDS data not present");
+        Path out = dir.resolve("table");
+        Run r = run("select", "--table", table.toString(), "--label-column", "label", "--test-fraction", "0.4",
+                "--detectors", "iforest,knn,robust-z", "--seed", "1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> test = Files.readAllLines(out.resolve("test_scores.csv"));
+        assertThat(test.get(0)).isEqualTo("row,label,score");
+        assertThat(test).hasSize(1 + 96);
+        assertThat(Files.readAllLines(out.resolve("leaderboard.csv")).get(0)).contains("test_roc_auc,test_pr_auc");
+    }
+}
