@@ -5,6 +5,9 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.ml.IsolationForestDetector;
+import dev.seqguard.detect.ml.KnnDetector;
+import dev.seqguard.detect.ml.LofDetector;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +19,9 @@ import java.util.Optional;
 public final class DetectorRegistry {
 
     private static final List<Detector<?>> DETECTORS = List.of(
+            new IsolationForestDetector(),
+            new KnnDetector(),
+            new LofDetector()
     );
 
     private static final Map<String, Detector<?>> BY_NAME;

@@ -1,0 +1,121 @@
+package dev.seqguard.detect.ml.forest;
+
+import java.util.Arrays;
+
+/**
+ * A grown isolation forest (Liu, Ting and Zhou, "Isolation Forest", ICDM 2008), every tree in the same flat
+ * primitive arrays so that scoring walks arrays instead of objects and the JSON form stays compact.
+ *
+ * <p>Node {@code i} of any tree: {@code feature[i]} is the split feature, or {@code -1} for an external (leaf)
+ * node; rows with {@code x[feature[i]] < split[i]} go to {@code left[i]}, the others to {@code right[i]};
+ * {@code size[i]} is the number of subsample rows that reached the node. Tree {@code t} starts at node
+ * {@code roots[t]}.
+ *
+ * @param sampleSize the subsample size psi each tree was grown on (after capping at the number of rows)
+ */
+public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, double[] split, int[] left,
+                                   int[] right, int[] size) {
+
+    private static final double EULER_GAMMA = 0.5772156649015329;
+    private static final double[] AVERAGE_PATH = new double[4097];
+
+    static {
+        for (int n = 0; n < AVERAGE_PATH.length; n++) {
+            AVERAGE_PATH[n] = computeAveragePath(n);
+        }
+    }
+
+    public IsolationForestModel {
+        int nodes = feature.length;
+        if (split.length != nodes || left.length != nodes || right.length != nodes || size.length != nodes) {
+            throw new IllegalArgumentException("isolation forest node arrays differ in length");
+        }
+        if (roots.length == 0) {
+            throw new IllegalArgumentException("isolation forest has no trees");
+        }
+        if (sampleSize < 2) {
+            throw new IllegalArgumentException("isolation forest sampleSize must be >= 2, got " + sampleSize);
+        }
+        for (int r : roots) {
+            if (r < 0 || r >= nodes) {
+                throw new IllegalArgumentException("isolation forest root " + r + " outside 0.." + (nodes - 1));
+            }
+        }
+    }
+
+    public int trees() {
+        return roots.length;
+    }
+
+    /**
+     * c(n), the average path length of an unsuccessful search in a binary search tree of n keys: the expected
+     * depth still to go below an external node holding n rows, and the normaliser of the score.
+     */
+    public static double averagePath(int n) {
+        return n < AVERAGE_PATH.length ? AVERAGE_PATH[n] : computeAveragePath(n);
+    }
+
+    private static double computeAveragePath(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        if (n == 2) {
+            return 1;
+        }
+        return 2 * (Math.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1) / n;
+    }
+
+    /** The anomaly score {@code 2^(-E[h(x)] / c(psi))}, in (0, 1]; about 0.5 or less for ordinary rows. */
+    public double score(double[] x) {
+        double total = 0;
+        for (int root : roots) {
+            total += pathLength(x, root);
+        }
+        return Math.pow(2, -(total / roots.length) / averagePath(sampleSize));
+    }
+
+    /** h(x) in the tree rooted at {@code root}: edges walked plus c(size) of the external node reached. */
+    private double pathLength(double[] x, int root) {
+        int node = root;
+        int depth = 0;
+        int f;
+        while ((f = feature[node]) >= 0) {
+            node = x[f] < split[node] ? left[node] : right[node];
+            depth++;
+        }
+        return depth + averagePath(size[node]);
+    }
+
+    /**
+     * How much each feature helped isolate {@code x}: in every tree whose path for {@code x} is shorter than the
+     * average c(psi), the depth saved is shared equally among the splits on that path, credited to their features;
+     * then averaged over trees. Features never split on a short path get 0.
+     */
+    public double[] featureCredit(double[] x, int dimension) {
+        double[] credit = new double[dimension];
+        double expected = averagePath(sampleSize);
+        int[] path = new int[64];
+        for (int root : roots) {
+            int node = root;
+            int depth = 0;
+            int f;
+            while ((f = feature[node]) >= 0) {
+                if (depth == path.length) {
+                    path = Arrays.copyOf(path, depth * 2);
+                }
+                path[depth++] = f;
+                node = x[f] < split[node] ? left[node] : right[node];
+            }
+            double saved = expected - (depth + averagePath(size[node]));
+            if (saved > 0 && depth > 0) {
+                for (int i = 0; i < depth; i++) {
+                    credit[path[i]] += saved / depth;
+                }
+            }
+        }
+        for (int j = 0; j < dimension; j++) {
+            credit[j] /= roots.length;
+        }
+        return credit;
+    }
+}
