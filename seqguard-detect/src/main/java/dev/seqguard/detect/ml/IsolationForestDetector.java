@@ -58,12 +58,7 @@ public final class IsolationForestDetector implements Detector<IsolationForestDe
         @Override
         public double[] score(DetectionData data) {
             DataChecks.requireColumns(data, features, NAME);
-            double[][] rows = data.features().values();
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = forest.score(rows[i]);
-            }
-            return out;
+            return forest.scores(data.features().values());
         }
 
         @Override

@@ -23,7 +23,9 @@ import java.util.Set;
  * <p>Fit stores the reference set with each reference point's k-distance and density; a query is scored against
  * it (as in novelty-mode LOF) with neighbours chosen under ELKI's convention (see
  * {@link NeighbourIndex#neighbourhood}) and, as in the paper, every point tied with the k-th neighbour included,
- * so on the training rows the scores equal ELKI's {@code LOF}.
+ * so on the training rows the scores equal ELKI's {@code LOF}. Fit keeps each reference point's own score, so that
+ * scoring rows that are in the reference set (the usual fit-then-score-the-same-rows case) costs a look-up rather
+ * than a second neighbour search; the look-up returns exactly what the search would.
  * Densities are capped at {@code 1 / MIN_REACH} so that duplicates give large but finite scores.
  */
 public final class LofDetector implements Detector<LofDetector.Config> {
@@ -58,14 +60,16 @@ public final class LofDetector implements Detector<LofDetector.Config> {
      * @param reference the scaler and the indexed reference rows
      * @param kDistance per reference point, the distance to its k-th neighbour
      * @param density   per reference point, its local reachability density (capped)
+     * @param lof       per reference point, its own LOF score
      */
     public record FittedLof(Provenance provenance, Config config, ScaledReference reference, double[] kDistance,
-                            double[] density) implements FittedDetector {
+                            double[] density, double[] lof) implements FittedDetector {
 
         public FittedLof {
-            if (kDistance.length != reference.size() || density.length != reference.size()) {
-                throw new IllegalArgumentException("LOF state has " + reference.size() + " reference points but "
-                        + kDistance.length + " k-distances and " + density.length + " densities");
+            int n = reference.size();
+            if (kDistance.length != n || density.length != n || lof.length != n) {
+                throw new IllegalArgumentException("LOF state has " + n + " reference points but " + kDistance.length
+                        + " k-distances, " + density.length + " densities and " + lof.length + " scores");
             }
         }
 
@@ -75,19 +79,12 @@ public final class LofDetector implements Detector<LofDetector.Config> {
             double[][] rows = data.features().values();
             double[] out = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
-                out[i] = score(reference.index().neighbourhood(reference.scale(rows[i]), config.k(), true));
+                double[] q = reference.scale(rows[i]);
+                int known = reference.index().indexOf(q);
+                out[i] = known >= 0 ? lof[known] : localOutlierFactor(reference.index().neighbourhood(q, config.k(), true), kDistance,
+                        density);
             }
             return out;
-        }
-
-        /** LOF = mean neighbour density / own density = mean neighbour density * own mean reachability distance. */
-        private double score(Neighbours neighbours) {
-            double neighbourDensity = 0;
-            for (int n = 0; n < neighbours.size(); n++) {
-                neighbourDensity += density[neighbours.index()[n]];
-            }
-            neighbourDensity /= neighbours.size();
-            return neighbourDensity * meanReach(neighbours, kDistance);
         }
 
         @Override
@@ -97,9 +94,19 @@ public final class LofDetector implements Detector<LofDetector.Config> {
             double[] x = data.features().row(row);
             double[] q = reference.scale(x);
             Neighbours neighbours = reference.index().neighbourhood(q, config.k(), true);
-            return FeatureCredits.explain(score(neighbours), data.features().names(), x,
+            return FeatureCredits.explain(localOutlierFactor(neighbours, kDistance, density), data.features().names(), x,
                     neighbours.distanceShares(q, reference.index()));
         }
+    }
+
+    /** LOF = mean neighbour density / own density = mean neighbour density * own mean reachability distance. */
+    private static double localOutlierFactor(Neighbours neighbours, double[] kDistance, double[] density) {
+        double neighbourDensity = 0;
+        for (int n = 0; n < neighbours.size(); n++) {
+            neighbourDensity += density[neighbours.index()[n]];
+        }
+        neighbourDensity /= neighbours.size();
+        return neighbourDensity * meanReach(neighbours, kDistance);
     }
 
     /** Mean reachability distance {@code max(k-distance(o), d(q, o))} over the neighbours, at least MIN_REACH. */
@@ -138,7 +145,12 @@ public final class LofDetector implements Detector<LofDetector.Config> {
         for (int i = 0; i < n; i++) {
             density[i] = 1.0 / meanReach(neighbourhoods[i], kDistance);
         }
-        return new FittedLof(Provenance.of(NAME, config, data, config.seed()), config, reference, kDistance, density);
+        double[] lof = new double[n];
+        for (int i = 0; i < n; i++) {
+            lof[i] = localOutlierFactor(neighbourhoods[i], kDistance, density);
+        }
+        return new FittedLof(Provenance.of(NAME, config, data, config.seed()), config, reference, kDistance, density,
+                lof);
     }
 
     @Override

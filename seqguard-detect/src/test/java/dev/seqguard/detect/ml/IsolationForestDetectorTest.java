@@ -1,6 +1,7 @@
 package dev.seqguard.detect.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.seqguard.detect.api.DetectionData;
@@ -57,13 +58,20 @@ class IsolationForestDetectorTest {
     void scoresHandBuiltTree() {
         // root splits feature 0 at 0.5: left leaf holds 1 row, right leaf holds 3 rows; psi = 4
         IsolationForestModel forest = new IsolationForestModel(4, new int[] {0}, new int[] {0, -1, -1},
-                new double[] {0.5, 0, 0}, new int[] {1, -1, -1}, new int[] {2, -1, -1}, new int[] {4, 1, 3});
+                new double[] {0.5, 0, 0}, new int[] {2, -1, -1}, new int[] {4, 1, 3});
         double c4 = 2 * (Math.log(3) + 0.5772156649015329) - 1.5;
         double c3 = 2 * (Math.log(2) + 0.5772156649015329) - 4.0 / 3;
         assertThat(forest.score(new double[] {0.0})).isCloseTo(Math.pow(2, -1 / c4), within(1e-12));
         assertThat(forest.score(new double[] {0.9})).isCloseTo(Math.pow(2, -(1 + c3) / c4), within(1e-12));
         assertThat(forest.featureCredit(new double[] {0.0}, 1)[0]).isCloseTo(c4 - 1, within(1e-12));
         assertThat(forest.featureCredit(new double[] {0.9}, 1)[0]).isZero();
+    }
+
+    @Test
+    void rejectsNodeArraysThatAreNotPreorder() {
+        assertThatThrownBy(() -> new IsolationForestModel(4, new int[] {0}, new int[] {0, -1, -1},
+                new double[] {0.5, 0, 0}, new int[] {1, -1, -1}, new int[] {4, 1, 3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node 0 has right child 1");
     }
 
     @Test
@@ -110,6 +118,6 @@ class IsolationForestDetectorTest {
         if (f.feature()[node] < 0) {
             return 0;
         }
-        return 1 + Math.max(depth(f, f.left()[node]), depth(f, f.right()[node]));
+        return 1 + Math.max(depth(f, node + 1), depth(f, f.right()[node]));
     }
 }

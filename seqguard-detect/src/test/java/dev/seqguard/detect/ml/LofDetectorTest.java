@@ -34,6 +34,17 @@ class LofDetectorTest {
     }
 
     @Test
+    void remembersTrainingScoresExactlyAsSearchedAgain() {
+        DetectionData data = TestTables.odds("breastw");
+        LofDetector.FittedLof fitted = detector.fit(data, detector.config(Map.of("k", "10"), 1));
+        double[] scores = fitted.score(data);
+        for (int i = 0; i < scores.length; i += 7) {
+            // explain searches the neighbourhood afresh; score looks the training row up
+            assertThat(fitted.explain(data, i).score()).as("row %d", i).isEqualTo(scores[i]);
+        }
+    }
+
+    @Test
     void scoresAboutOneInsideAUniformGrid() {
         double[][] v = new double[100][];
         for (int i = 0; i < 100; i++) {

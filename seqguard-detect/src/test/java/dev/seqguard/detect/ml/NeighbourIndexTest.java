@@ -61,6 +61,16 @@ class NeighbourIndexTest {
     }
 
     @Test
+    void looksUpReferencePointsByExactCoordinates() {
+        double[][] points = {{0, 1}, {2, 3}, {2, 3}, {5, 5}};
+        NeighbourIndex index = new NeighbourIndex(points);
+        assertThat(index.indexOf(new double[] {2, 3})).isEqualTo(1);
+        assertThat(index.indexOf(new double[] {5, 5})).isEqualTo(3);
+        assertThat(index.indexOf(new double[] {5, 5.000000001})).isEqualTo(-1);
+        assertThat(index.indexOf(new double[] {5})).isEqualTo(-1);
+    }
+
+    @Test
     void rebuildsIdenticallyFromJson() throws Exception {
         Random r = new Random(3);
         double[][] points = new double[200][4];

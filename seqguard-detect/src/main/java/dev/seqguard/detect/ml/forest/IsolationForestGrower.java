@@ -18,7 +18,6 @@ public final class IsolationForestGrower {
 
     private int[] feature;
     private double[] split;
-    private int[] left;
     private int[] right;
     private int[] size;
     private int nodes;
@@ -71,7 +70,7 @@ public final class IsolationForestGrower {
             roots[t] = g.growNode(0, psi, 0);
         }
         return new IsolationForestModel(psi, roots, Arrays.copyOf(g.feature, g.nodes), Arrays.copyOf(g.split, g.nodes),
-                Arrays.copyOf(g.left, g.nodes), Arrays.copyOf(g.right, g.nodes), Arrays.copyOf(g.size, g.nodes));
+                Arrays.copyOf(g.right, g.nodes), Arrays.copyOf(g.size, g.nodes));
     }
 
     /** The paper's height limit {@code ceil(log2 psi)}, the average tree height. */
@@ -82,7 +81,6 @@ public final class IsolationForestGrower {
     private void allocate(int capacity) {
         feature = new int[capacity];
         split = new double[capacity];
-        left = new int[capacity];
         right = new int[capacity];
         size = new int[capacity];
     }
@@ -91,7 +89,6 @@ public final class IsolationForestGrower {
         int node = nodes++;
         size[node] = hi - lo;
         feature[node] = -1;
-        left[node] = -1;
         right[node] = -1;
         if (depth >= maxDepth || hi - lo <= 1) {
             return node;
@@ -110,7 +107,7 @@ public final class IsolationForestGrower {
         int mid = partition(lo, hi, f, s);
         feature[node] = f;
         split[node] = s;
-        left[node] = growNode(lo, mid, depth + 1);
+        growNode(lo, mid, depth + 1); // preorder: the left child is node + 1
         right[node] = growNode(mid, hi, depth + 1);
         return node;
     }

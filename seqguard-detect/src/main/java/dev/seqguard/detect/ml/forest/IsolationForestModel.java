@@ -6,16 +6,17 @@ import java.util.Arrays;
  * A grown isolation forest (Liu, Ting and Zhou, "Isolation Forest", ICDM 2008), every tree in the same flat
  * primitive arrays so that scoring walks arrays instead of objects and the JSON form stays compact.
  *
- * <p>Node {@code i} of any tree: {@code feature[i]} is the split feature, or {@code -1} for an external (leaf)
- * node; rows with {@code x[feature[i]] < split[i]} go to {@code left[i]}, the others to {@code right[i]};
- * {@code size[i]} is the number of subsample rows that reached the node. Tree {@code t} starts at node
- * {@code roots[t]}.
+ * <p>Nodes are stored in preorder, so an internal node's left child is the next node. Node {@code i} of any tree:
+ * {@code feature[i]} is the split feature, or {@code -1} for an external (leaf) node; rows with
+ * {@code x[feature[i]] < split[i]} go to node {@code i + 1}, the others to {@code right[i]}; {@code size[i]} is
+ * the number of subsample rows that reached the node. Tree {@code t} starts at node {@code roots[t]}.
  *
  * @param sampleSize the subsample size psi each tree was grown on (after capping at the number of rows)
  */
-public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, double[] split, int[] left,
-                                   int[] right, int[] size) {
+public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, double[] split, int[] right,
+                                   int[] size) {
 
+    private static final int BLOCK = 64;
     private static final double EULER_GAMMA = 0.5772156649015329;
     private static final double[] AVERAGE_PATH = new double[4097];
 
@@ -27,8 +28,14 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
 
     public IsolationForestModel {
         int nodes = feature.length;
-        if (split.length != nodes || left.length != nodes || right.length != nodes || size.length != nodes) {
+        if (split.length != nodes || right.length != nodes || size.length != nodes) {
             throw new IllegalArgumentException("isolation forest node arrays differ in length");
+        }
+        for (int i = 0; i < nodes; i++) {
+            if (feature[i] >= 0 && (right[i] <= i + 1 || right[i] >= nodes)) {
+                throw new IllegalArgumentException("isolation forest node " + i + " has right child " + right[i]
+                        + "; preorder needs " + (i + 2) + ".." + (nodes - 1));
+            }
         }
         if (roots.length == 0) {
             throw new IllegalArgumentException("isolation forest has no trees");
@@ -71,7 +78,31 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
         for (int root : roots) {
             total += pathLength(x, root);
         }
-        return Math.pow(2, -(total / roots.length) / averagePath(sampleSize));
+        return toScore(total);
+    }
+
+    /**
+     * {@link #score(double[])} of every row, identical to scoring them one by one. Rows go through the forest in
+     * blocks, tree by tree, so that one tree and one block of rows stay in cache together.
+     */
+    public double[] scores(double[][] rows) {
+        double[] total = new double[rows.length];
+        for (int from = 0; from < rows.length; from += BLOCK) {
+            int to = Math.min(rows.length, from + BLOCK);
+            for (int root : roots) {
+                for (int r = from; r < to; r++) {
+                    total[r] += pathLength(rows[r], root);
+                }
+            }
+        }
+        for (int r = 0; r < total.length; r++) {
+            total[r] = toScore(total[r]);
+        }
+        return total;
+    }
+
+    private double toScore(double totalPath) {
+        return Math.pow(2, -(totalPath / roots.length) / averagePath(sampleSize));
     }
 
     /** h(x) in the tree rooted at {@code root}: edges walked plus c(size) of the external node reached. */
@@ -80,7 +111,7 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
         int depth = 0;
         int f;
         while ((f = feature[node]) >= 0) {
-            node = x[f] < split[node] ? left[node] : right[node];
+            node = x[f] < split[node] ? node + 1 : right[node];
             depth++;
         }
         return depth + averagePath(size[node]);
@@ -104,7 +135,7 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
                     path = Arrays.copyOf(path, depth * 2);
                 }
                 path[depth++] = f;
-                node = x[f] < split[node] ? left[node] : right[node];
+                node = x[f] < split[node] ? node + 1 : right[node];
             }
             double saved = expected - (depth + averagePath(size[node]));
             if (saved > 0 && depth > 0) {

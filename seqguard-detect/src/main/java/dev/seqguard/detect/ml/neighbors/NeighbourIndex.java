@@ -29,6 +29,7 @@ public final class NeighbourIndex {
     private final int[] end;
     private final int[] left;
     private final int[] right;
+    private final int[] lookup;
     private int nodes;
 
     /** @param points the reference set, at least one point, all of the same width; not copied, do not modify */
@@ -62,6 +63,37 @@ public final class NeighbourIndex {
         for (int p = 0; p < n; p++) {
             System.arraycopy(points[order[p]], 0, coords, p * dimension, dimension);
         }
+        lookup = new int[Integer.highestOneBit(Math.max(1, 2 * n - 1)) << 1];
+        Arrays.fill(lookup, -1);
+        for (int i = 0; i < n; i++) {
+            int slot = slotOf(points[i]);
+            if (lookup[slot] < 0) {
+                lookup[slot] = i;
+            }
+        }
+    }
+
+    /**
+     * The lowest index of a reference point with exactly the coordinates of {@code query} (same bits), or -1. Lets
+     * a detector reuse what it computed for that point at fit time: its neighbourhood, and so its score, is the
+     * query's.
+     */
+    public int indexOf(double[] query) {
+        if (query.length != dimension) {
+            return -1;
+        }
+        return lookup[slotOf(query)];
+    }
+
+    /** Open addressing with linear probing: the slot holding {@code p}'s coordinates, or the empty one for them. */
+    private int slotOf(double[] p) {
+        int h = Arrays.hashCode(p);
+        int mask = lookup.length - 1;
+        int slot = (h ^ (h >>> 16)) * 0x9E3779B9 >>> 7 & mask;
+        while (lookup[slot] >= 0 && !Arrays.equals(points[lookup[slot]], p)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     /** The reference points, in their original order (the JSON form). */
