@@ -24,6 +24,17 @@ public final class BenchTables {
         return Path.of(System.getProperty("seqguard.odds", "/work/shared/data/odds"));
     }
 
+    /**
+     * Data by benchmark parameter: {@code gaussian-N} for {@link #gaussian} with N rows in 8 dimensions, otherwise
+     * the ODDS table of that name.
+     */
+    public static DetectionData named(String name) {
+        if (name.startsWith("gaussian-")) {
+            return gaussian(Integer.parseInt(name.substring("gaussian-".length())), 8, 42);
+        }
+        return odds(name);
+    }
+
     /** ODDS table {@code name}, labels 1 for anomaly. */
     public static DetectionData odds(String name) {
         Path file = oddsFolder().resolve(name + ".csv");

@@ -44,7 +44,7 @@ public final class PeerComparison {
         for (String table : List.of("mammography", "shuttle", "satimage-2")) {
             rows.addAll(isolationForest(table, BenchTables.odds(table), repeats));
         }
-        rows.addAll(isolationForest("gaussian", BenchTables.gaussian(100_000, 8, SEED), repeats));
+        rows.addAll(isolationForest("gaussian", BenchTables.gaussian(50_000, 8, SEED), repeats));
         for (String table : List.of("pima", "thyroid", "satimage-2")) {
             rows.add(lof(table, BenchTables.odds(table), repeats));
         }

@@ -96,6 +96,17 @@ class IsolationForestDetectorTest {
     }
 
     @Test
+    void scoresLargeBatchInParallelExactlyAsRowByRow() {
+        DetectionData data = TestTables.gaussianWithOutliers(12_000, 30, 4, 6);
+        IsolationForestDetector.FittedIsolationForest fitted = detector.fit(data, detector.config(Map.of(), 3));
+        double[] batch = fitted.score(data);
+        for (int i = 0; i < batch.length; i += 997) {
+            assertThat(batch[i]).isEqualTo(fitted.forest().score(data.features().row(i)));
+        }
+        assertThat(fitted.score(data)).containsExactly(batch);
+    }
+
+    @Test
     void givesDifferentForestsForDifferentSeeds() {
         DetectionData data = TestTables.gaussianWithOutliers(300, 5, 3, 4);
         double[] a = detector.fit(data, detector.config(Map.of(), 1)).score(data);

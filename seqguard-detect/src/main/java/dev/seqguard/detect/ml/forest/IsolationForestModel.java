@@ -1,6 +1,7 @@
 package dev.seqguard.detect.ml.forest;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A grown isolation forest (Liu, Ting and Zhou, "Isolation Forest", ICDM 2008), every tree in the same flat
@@ -17,6 +18,7 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
                                    int[] size) {
 
     private static final int BLOCK = 64;
+    private static final int PARALLEL_ROWS = 8192;
     private static final double EULER_GAMMA = 0.5772156649015329;
     private static final double[] AVERAGE_PATH = new double[4097];
 
@@ -83,22 +85,29 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
 
     /**
      * {@link #score(double[])} of every row, identical to scoring them one by one. Rows go through the forest in
-     * blocks, tree by tree, so that one tree and one block of rows stay in cache together.
+     * blocks, tree by tree, so that one tree and one block of rows stay in cache together; large batches spread
+     * the blocks over the common fork-join pool (each row's sum still runs over the trees in order, so the result
+     * does not depend on the threads).
      */
     public double[] scores(double[][] rows) {
-        double[] total = new double[rows.length];
-        for (int from = 0; from < rows.length; from += BLOCK) {
-            int to = Math.min(rows.length, from + BLOCK);
-            for (int root : roots) {
-                for (int r = from; r < to; r++) {
-                    total[r] += pathLength(rows[r], root);
-                }
+        double[] out = new double[rows.length];
+        int blocks = (rows.length + BLOCK - 1) / BLOCK;
+        IntStream range = IntStream.range(0, blocks);
+        (rows.length >= PARALLEL_ROWS ? range.parallel() : range).forEach(b -> scoreBlock(rows, b * BLOCK,
+                Math.min(rows.length, (b + 1) * BLOCK), out));
+        return out;
+    }
+
+    private void scoreBlock(double[][] rows, int from, int to, double[] out) {
+        double[] total = new double[to - from];
+        for (int root : roots) {
+            for (int r = from; r < to; r++) {
+                total[r - from] += pathLength(rows[r], root);
             }
         }
-        for (int r = 0; r < total.length; r++) {
-            total[r] = toScore(total[r]);
+        for (int r = from; r < to; r++) {
+            out[r] = toScore(total[r - from]);
         }
-        return total;
     }
 
     private double toScore(double totalPath) {

@@ -142,10 +142,15 @@ public final class NeighbourIndex {
      * @param withTies also keep the points tied with the (k+1)-th, as LOF's k-distance neighbourhood does
      */
     public Neighbours neighbourhood(double[] query, int k, boolean withTies) {
-        return search(query, k + 1, withTies).dropNearest();
+        return search(query, k + 1, withTies, 1);
     }
 
     private Neighbours search(double[] query, int m, boolean withTies) {
+        return search(query, m, withTies, 0);
+    }
+
+    /** The search, returning the list without its first {@code skip} entries. */
+    private Neighbours search(double[] query, int m, boolean withTies, int skip) {
         if (m < 1 || m > points.length) {
             throw new IllegalArgumentException("asked for " + m + " neighbours among " + points.length
                     + " reference points");
@@ -155,7 +160,7 @@ public final class NeighbourIndex {
         }
         Search s = new Search(query, m, withTies);
         s.visit(0, 0.0);
-        return s.result();
+        return s.result(skip);
     }
 
     private int build(int lo, int hi) {
@@ -345,12 +350,12 @@ public final class NeighbourIndex {
             }
         }
 
-        Neighbours result() {
-            double[] dist = new double[count];
-            for (int i = 0; i < count; i++) {
-                dist[i] = Math.sqrt(bestDist[i]);
+        Neighbours result(int skip) {
+            double[] dist = new double[count - skip];
+            for (int i = 0; i < dist.length; i++) {
+                dist[i] = Math.sqrt(bestDist[i + skip]);
             }
-            return new Neighbours(Arrays.copyOf(bestIndex, count), dist);
+            return new Neighbours(Arrays.copyOfRange(bestIndex, skip, count), dist);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.seqguard.detect.ml.neighbors;
 
-import java.util.Arrays;
-
 /**
  * Reference points near a query, nearest first.
  *
@@ -30,12 +28,6 @@ public record Neighbours(int[] index, double[] distance) {
             s += d;
         }
         return s / distance.length;
-    }
-
-    /** These neighbours without the nearest one. */
-    public Neighbours dropNearest() {
-        return new Neighbours(Arrays.copyOfRange(index, 1, index.length),
-                Arrays.copyOfRange(distance, 1, distance.length));
     }
 
     /**
