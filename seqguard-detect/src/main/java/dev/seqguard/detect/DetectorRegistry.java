@@ -7,6 +7,9 @@ import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
 import dev.seqguard.detect.ml.GradientBoostingDetector;
+import dev.seqguard.detect.ml.IsolationForestDetector;
+import dev.seqguard.detect.ml.KnnDetector;
+import dev.seqguard.detect.ml.LofDetector;
 import dev.seqguard.detect.ml.OneClassSvmDetector;
 import dev.seqguard.detect.ml.RandomCutForestDetector;
 import dev.seqguard.detect.ml.RandomForestDetector;
@@ -30,6 +33,9 @@ public final class DetectorRegistry {
             new RobustZDetector(),
             new IqrDetector(),
             new HmmDetector(),
+            new IsolationForestDetector(),
+            new KnnDetector(),
+            new LofDetector(),
             new OneClassSvmDetector(),
             new RandomCutForestDetector(),
             new GradientBoostingDetector(),

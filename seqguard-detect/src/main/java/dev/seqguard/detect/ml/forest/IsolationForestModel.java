@@ -1,0 +1,161 @@
+package dev.seqguard.detect.ml.forest;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * A grown isolation forest (Liu, Ting and Zhou, "Isolation Forest", ICDM 2008), every tree in the same flat
+ * primitive arrays so that scoring walks arrays instead of objects and the JSON form stays compact.
+ *
+ * <p>Nodes are stored in preorder, so an internal node's left child is the next node. Node {@code i} of any tree:
+ * {@code feature[i]} is the split feature, or {@code -1} for an external (leaf) node; rows with
+ * {@code x[feature[i]] < split[i]} go to node {@code i + 1}, the others to {@code right[i]}; {@code size[i]} is
+ * the number of subsample rows that reached the node. Tree {@code t} starts at node {@code roots[t]}.
+ *
+ * @param sampleSize the subsample size psi each tree was grown on (after capping at the number of rows)
+ */
+public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, double[] split, int[] right,
+                                   int[] size) {
+
+    private static final int BLOCK = 64;
+    private static final int PARALLEL_ROWS = 8192;
+    private static final double EULER_GAMMA = 0.5772156649015329;
+    private static final double[] AVERAGE_PATH = new double[4097];
+
+    static {
+        for (int n = 0; n < AVERAGE_PATH.length; n++) {
+            AVERAGE_PATH[n] = computeAveragePath(n);
+        }
+    }
+
+    public IsolationForestModel {
+        int nodes = feature.length;
+        if (split.length != nodes || right.length != nodes || size.length != nodes) {
+            throw new IllegalArgumentException("isolation forest node arrays differ in length");
+        }
+        for (int i = 0; i < nodes; i++) {
+            if (feature[i] >= 0 && (right[i] <= i + 1 || right[i] >= nodes)) {
+                throw new IllegalArgumentException("isolation forest node " + i + " has right child " + right[i]
+                        + "; preorder needs " + (i + 2) + ".." + (nodes - 1));
+            }
+        }
+        if (roots.length == 0) {
+            throw new IllegalArgumentException("isolation forest has no trees");
+        }
+        if (sampleSize < 2) {
+            throw new IllegalArgumentException("isolation forest sampleSize must be >= 2, got " + sampleSize);
+        }
+        for (int r : roots) {
+            if (r < 0 || r >= nodes) {
+                throw new IllegalArgumentException("isolation forest root " + r + " outside 0.." + (nodes - 1));
+            }
+        }
+    }
+
+    public int trees() {
+        return roots.length;
+    }
+
+    /**
+     * c(n), the average path length of an unsuccessful search in a binary search tree of n keys: the expected
+     * depth still to go below an external node holding n rows, and the normaliser of the score.
+     */
+    public static double averagePath(int n) {
+        return n < AVERAGE_PATH.length ? AVERAGE_PATH[n] : computeAveragePath(n);
+    }
+
+    private static double computeAveragePath(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        if (n == 2) {
+            return 1;
+        }
+        return 2 * (Math.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1) / n;
+    }
+
+    /** The anomaly score {@code 2^(-E[h(x)] / c(psi))}, in (0, 1]; about 0.5 or less for ordinary rows. */
+    public double score(double[] x) {
+        double total = 0;
+        for (int root : roots) {
+            total += pathLength(x, root);
+        }
+        return toScore(total);
+    }
+
+    /**
+     * {@link #score(double[])} of every row, identical to scoring them one by one. Rows go through the forest in
+     * blocks, tree by tree, so that one tree and one block of rows stay in cache together; large batches spread
+     * the blocks over the common fork-join pool (each row's sum still runs over the trees in order, so the result
+     * does not depend on the threads).
+     */
+    public double[] scores(double[][] rows) {
+        double[] out = new double[rows.length];
+        int blocks = (rows.length + BLOCK - 1) / BLOCK;
+        IntStream range = IntStream.range(0, blocks);
+        (rows.length >= PARALLEL_ROWS ? range.parallel() : range).forEach(b -> scoreBlock(rows, b * BLOCK,
+                Math.min(rows.length, (b + 1) * BLOCK), out));
+        return out;
+    }
+
+    private void scoreBlock(double[][] rows, int from, int to, double[] out) {
+        double[] total = new double[to - from];
+        for (int root : roots) {
+            for (int r = from; r < to; r++) {
+                total[r - from] += pathLength(rows[r], root);
+            }
+        }
+        for (int r = from; r < to; r++) {
+            out[r] = toScore(total[r - from]);
+        }
+    }
+
+    private double toScore(double totalPath) {
+        return Math.pow(2, -(totalPath / roots.length) / averagePath(sampleSize));
+    }
+
+    /** h(x) in the tree rooted at {@code root}: edges walked plus c(size) of the external node reached. */
+    private double pathLength(double[] x, int root) {
+        int node = root;
+        int depth = 0;
+        int f;
+        while ((f = feature[node]) >= 0) {
+            node = x[f] < split[node] ? node + 1 : right[node];
+            depth++;
+        }
+        return depth + averagePath(size[node]);
+    }
+
+    /**
+     * How much each feature helped isolate {@code x}: in every tree whose path for {@code x} is shorter than the
+     * average c(psi), the depth saved is shared equally among the splits on that path, credited to their features;
+     * then averaged over trees. Features never split on a short path get 0.
+     */
+    public double[] featureCredit(double[] x, int dimension) {
+        double[] credit = new double[dimension];
+        double expected = averagePath(sampleSize);
+        int[] path = new int[64];
+        for (int root : roots) {
+            int node = root;
+            int depth = 0;
+            int f;
+            while ((f = feature[node]) >= 0) {
+                if (depth == path.length) {
+                    path = Arrays.copyOf(path, depth * 2);
+                }
+                path[depth++] = f;
+                node = x[f] < split[node] ? node + 1 : right[node];
+            }
+            double saved = expected - (depth + averagePath(size[node]));
+            if (saved > 0 && depth > 0) {
+                for (int i = 0; i < depth; i++) {
+                    credit[path[i]] += saved / depth;
+                }
+            }
+        }
+        for (int j = 0; j < dimension; j++) {
+            credit[j] /= roots.length;
+        }
+        return credit;
+    }
+}
