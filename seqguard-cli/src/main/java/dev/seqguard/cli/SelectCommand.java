@@ -296,7 +296,8 @@ final class SelectCommand implements Callable<Integer> {
             Json.write(s, out.resolve("summary.json"));
             List<ReportModel.KeyValue> facts = new ArrayList<>();
             s.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
-            ScoredRun run = new ScoredRun(test.withoutLabels(), result.selected().model(), selectedTest, result.threshold(), null, "");
+            ScoredRun run = new ScoredRun(train.withoutLabels(), result.selected().model(), result.selected().scores(),
+                    result.threshold(), null, "");
             HtmlReport.write(SelectionReport.build("SeqGuard: which detector works on " + table.getFileName(),
                     "Cross-validated on the training part; test metrics on the held-out part", facts, result, run,
                     train.labels(), null, ZoneOffset.UTC).withHistogram(new ReportModel.ScoreHistogram(
