@@ -99,6 +99,15 @@ public final class FeatureAccumulator {
     private int coVisitors3;
     private int sharedBuys;
 
+    // sessions (30 min inactivity) that buy in categories new to the user: account takeover, account resale
+    private static final long NOVELTY_SESSION_GAP = 30 * 60_000L;
+    private long sessionStart = Long.MIN_VALUE;
+    private int sessionIndex = -1;
+    private int sessionEvents;
+    private int sessionNovel;
+    private int sessionNovelBuys;
+    private double bestNovelSession;
+
     public FeatureAccumulator(FeatureOptions options) {
         Objects.requireNonNull(options, "options");
         this.offsetMillis = options.utcOffsetMinutes() * 60_000L;
@@ -144,7 +153,22 @@ public final class FeatureAccumulator {
         addClock(t);
         addDwell(e.extras().dwellMs());
         addItem(e);
+        if (n == 0 || t - times[n - 1] > NOVELTY_SESSION_GAP) {
+            bestNovelSession = Math.max(bestNovelSession, novelSessionScore());
+            sessionStart = t;
+            sessionIndex++;
+            sessionEvents = 0;
+            sessionNovel = 0;
+            sessionNovelBuys = 0;
+        }
         eventCategories[n] = addCategory(e.categoryId(), t);
+        sessionEvents++;
+        if (sessionIndex > 0 && eventCategories[n].firstTime >= sessionStart) {
+            sessionNovel++;
+            if (e.action() == dev.seqguard.core.model.Action.BUY) {
+                sessionNovelBuys++;
+            }
+        }
         n++;
         // the first half of the events is floor(n/2) long: move its newest member across
         while (firstHalf < n / 2) {
@@ -154,6 +178,10 @@ public final class FeatureAccumulator {
         start10min = advance(start10min, t - 600_000L);
         max60s = Math.max(max60s, n - start60s);
         max10min = Math.max(max10min, n - start10min);
+    }
+
+    private double novelSessionScore() {
+        return sessionEvents == 0 ? 0 : (double) sessionNovel / sessionEvents * Math.min(sessionNovelBuys, 3);
     }
 
     /** Records the gap before event {@code n}; called before {@code n} counts that event, so {@code n - 1} gaps exist. */
@@ -435,6 +463,7 @@ public final class FeatureAccumulator {
             v[LATE_RATE_RATIO.ordinal()] = 1;
         }
         v[CATEGORY_SHIFT_JS.ordinal()] = n >= 2 ? halvesDivergence() : 0;
+        v[NOVEL_SESSION_BUY_SCORE.ordinal()] = Math.max(bestNovelSession, novelSessionScore());
     }
 
     /** Jensen-Shannon divergence in bits between the category distributions of the two halves. */
