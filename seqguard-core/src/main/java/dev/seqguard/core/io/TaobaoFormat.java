@@ -56,7 +56,7 @@ final class TaobaoFormat extends EventFormat {
                 return badBehavior(line, f, 3, "behavior_type", "pv|cart|fav|buy", failed);
             }
             long seconds = Times.parseDigits(line, f.start[4], f.end[4]);
-            if (seconds == Times.INVALID) {
+            if (seconds == Times.INVALID || seconds > Long.MAX_VALUE / 1000L) {
                 return badTime(line, f, 4, "timestamp", "unix seconds", failed);
             }
             return new BehaviorEvent(f.text(line, 0), f.text(line, 1), f.text(line, 2), action, seconds * 1000L);

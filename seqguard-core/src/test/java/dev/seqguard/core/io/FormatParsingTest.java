@@ -35,6 +35,7 @@ class FormatParsingTest {
         assertRejected(EventFormat.TAOBAO, "1,2,3,pv,", "missing_value", "timestamp is empty");
         assertRejected(EventFormat.TAOBAO, "1,2,3,pv,15115x4070", "unparseable_time", "unix seconds");
         assertRejected(EventFormat.TAOBAO, "1,2,3,pv,1511544070.5", "unparseable_time", "timestamp");
+        assertRejected(EventFormat.TAOBAO, "1,2,3,pv,18446745573709552", "unparseable_time", "unix seconds");
     }
 
     @Test
