@@ -107,6 +107,7 @@ public final class FeatureAccumulator {
     private int sessionNovel;
     private int sessionNovelBuys;
     private double bestNovelSession;
+    private int mostNovelBuys;
 
     public FeatureAccumulator(FeatureOptions options) {
         Objects.requireNonNull(options, "options");
@@ -155,6 +156,7 @@ public final class FeatureAccumulator {
         addItem(e);
         if (n == 0 || t - times[n - 1] > NOVELTY_SESSION_GAP) {
             bestNovelSession = Math.max(bestNovelSession, novelSessionScore());
+            mostNovelBuys = Math.max(mostNovelBuys, sessionNovelBuys);
             sessionStart = t;
             sessionIndex++;
             sessionEvents = 0;
@@ -464,6 +466,7 @@ public final class FeatureAccumulator {
         }
         v[CATEGORY_SHIFT_JS.ordinal()] = n >= 2 ? halvesDivergence() : 0;
         v[NOVEL_SESSION_BUY_SCORE.ordinal()] = Math.max(bestNovelSession, novelSessionScore());
+        v[NOVEL_SESSION_BUYS.ordinal()] = Math.max(mostNovelBuys, sessionNovelBuys);
     }
 
     /** Jensen-Shannon divergence in bits between the category distributions of the two halves. */

@@ -70,7 +70,8 @@ public enum SequenceFeature {
     CATEGORY_SHIFT_JS(Group.DRIFT, "Jensen-Shannon divergence (bits) of categories, first half vs second half of the events"),
     LATE_RATE_RATIO(Group.DRIFT, "event rate in the late part / rate before (smoothed; 1 = steady)"),
     NOVEL_SESSION_BUY_SCORE(Group.DRIFT, "max over later sessions (30 min gap): share of the session's events in categories"
-            + " the user never touched before x buys in them (capped at 3); a history that suddenly buys elsewhere");
+            + " the user never touched before x buys in them (capped at 3); a history that suddenly buys elsewhere"),
+    NOVEL_SESSION_BUYS(Group.DRIFT, "most buys in categories new to the user within one later session (30 min gap)");
 
     /** What kind of signal a feature is. */
     public enum Group { VOLUME, CONVERSION, TIME, DIVERSITY, GROUP, DRIFT }
