@@ -130,8 +130,8 @@ final class SelectCommand implements Callable<Integer> {
 
         SelectionResult result;
         try (Progress progress = Progress.start("select", 20)) {
-            result = new Selector(options, progress::step).select(data, types,
-                    new InjectedValidation(in.events(), prep, syntheticRate));
+            InjectedValidation synthetic = new InjectedValidation(in.events(), prep, syntheticRate);
+            result = new Selector(options, progress::step).select(data, types, synthetic, synthetic);
         }
         FittedDetector model = result.selected().model();
         FittedDetector companion = EventScoring.companionFor(model, data, seed).orElse(null);

@@ -58,6 +58,36 @@ public record DetectionData(FeatureMatrix features, List<Sequence> sequences, in
         return new DetectionData(features, sequences, null);
     }
 
+    /**
+     * This data's rows followed by {@code other}'s (same feature columns; both with sequences or both without).
+     * Rows without labels count as {@link #UNKNOWN}.
+     */
+    public DetectionData concat(DetectionData other) {
+        if (!features.names().equals(other.features.names())) {
+            throw new IllegalArgumentException("cannot concatenate data with different feature columns");
+        }
+        if (hasSequences() != other.hasSequences()) {
+            throw new IllegalArgumentException("cannot concatenate data with and without sequences");
+        }
+        double[][] v = new double[size() + other.size()][];
+        System.arraycopy(features.values(), 0, v, 0, size());
+        System.arraycopy(other.features.values(), 0, v, size(), other.size());
+        java.util.List<String> ids = new java.util.ArrayList<>(features.rowIds());
+        ids.addAll(other.features.rowIds());
+        java.util.List<Sequence> seqs = new java.util.ArrayList<>(sequences);
+        seqs.addAll(other.sequences);
+        int[] l = null;
+        if (labels != null || other.labels != null) {
+            l = new int[v.length];
+            for (int i = 0; i < v.length; i++) {
+                int[] src = i < size() ? labels : other.labels;
+                int at = i < size() ? i : i - size();
+                l[i] = src == null ? UNKNOWN : src[at];
+            }
+        }
+        return new DetectionData(new FeatureMatrix(features.names(), ids, v), seqs, l);
+    }
+
     /** The given rows, in that order, with their sequences and labels. */
     public DetectionData select(int[] rows) {
         List<Sequence> seqs = sequences.isEmpty() ? List.of()

@@ -19,7 +19,7 @@ import java.util.Set;
  * injector knows, at {@code rate}, from its own seed. Kinds that need more history than the data has (takeover,
  * misclick on short logs) are left out of a variant rather than failing it.
  */
-public final class InjectedValidation implements SyntheticValidation {
+public final class InjectedValidation implements SyntheticValidation, Augmentation {
     private final List<BehaviorEvent> events;
     private final Preparation preparation;
     private final double rate;
@@ -51,6 +51,38 @@ public final class InjectedValidation implements SyntheticValidation {
             out.add(new Variant(prepared.detectionData(labels), types));
         }
         return out;
+    }
+
+    /** The injected anomalous users of two independent injections, as labelled rows for supervised training. */
+    @Override
+    public Rows rows(long seed) {
+        List<double[]> features = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<dev.seqguard.core.model.Sequence> sequences = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        java.util.Set<String> real = new java.util.HashSet<>();
+        events.forEach(e -> real.add(e.userId()));
+        List<String> names = null;
+        for (int r = 0; r < 2; r++) {
+            InjectionResult injected = inject(InjectionConfig.defaults(seed * 7_919L + 104_729L * (r + 1)).withRate(rate));
+            PreparedData prepared = preparation.prepare(injected.events());
+            names = prepared.features().names();
+            Map<String, UserLabel> byUser = injected.labelsByUser();
+            for (int i = 0; i < prepared.sequences().size(); i++) {
+                String user = prepared.sequences().get(i).userId();
+                UserLabel l = byUser.get(user);
+                if (l != null && l.anomalous()) {
+                    features.add(prepared.features().row(i));
+                    ids.add("synthetic-" + r + ":" + prepared.sequences().get(i).id());
+                    sequences.add(prepared.sequences().get(i));
+                    sources.add(real.contains(user) ? user : null);
+                }
+            }
+        }
+        int[] labels = new int[features.size()];
+        java.util.Arrays.fill(labels, 1);
+        return new Rows(new dev.seqguard.detect.api.DetectionData(new dev.seqguard.core.features.FeatureMatrix(names, ids,
+                features.toArray(double[][]::new)), sequences, labels), sources.toArray(String[]::new));
     }
 
     private InjectionResult inject(InjectionConfig config) {

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  * <p>A rank-average ensemble of the best few detectors competes as one more candidate in both modes.
  */
 public final class Selector {
+    /** Suffix of supervised candidates trained with synthetic anomalies added to the user's labels. */
+    public static final String SYNTHETIC_SUFFIX = "+synthetic";
 
     private final SelectionOptions options;
     private final Consumer<String> progress;
@@ -50,6 +52,16 @@ public final class Selector {
      * @param synthetic label-free validation sets; used only when the data has too few labels; may be null
      */
     public SelectionResult select(DetectionData data, String[] types, SyntheticValidation synthetic) {
+        return select(data, types, synthetic, null);
+    }
+
+    /**
+     * As {@link #select(DetectionData, String[], SyntheticValidation)}; with labels, every supervised detector also
+     * competes trained on the user's labels plus {@code augmentation}'s synthetic anomalies (named
+     * {@code <detector>+synthetic}), judged like every other candidate on the user's labels only.
+     */
+    public SelectionResult select(DetectionData data, String[] types, SyntheticValidation synthetic,
+                                  Augmentation augmentation) {
         boolean labelled = Folds.hasEnoughLabels(data.labels(), options.minLabelsPerClass());
         if (!labelled && synthetic == null) {
             throw new IllegalArgumentException("too few labels (need " + options.minLabelsPerClass()
@@ -65,11 +77,26 @@ public final class Selector {
             progress.accept(d.name());
             CandidateResult r;
             try {
-                r = labelled ? crossValidate(d, data, types, folds) : validateSynthetic(d, data, variants);
+                r = labelled ? crossValidate(d, data, types, folds, null) : validateSynthetic(d, data, variants);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 r = CandidateResult.failure(d.name(), d.info().family(), e.getMessage());
             }
             results.add(r);
+        }
+        if (labelled && augmentation != null) {
+            Augmentation.Rows extra = null;
+            for (Detector<?> d : candidates) {
+                if (!d.info().has(Capability.NEEDS_LABELS)) {
+                    continue;
+                }
+                progress.accept(d.name() + SYNTHETIC_SUFFIX);
+                try {
+                    extra = extra == null ? augmentation.rows(options.seed()) : extra;
+                    results.add(crossValidate(d, data, types, folds, extra));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    results.add(CandidateResult.failure(d.name() + SYNTHETIC_SUFFIX, d.info().family(), e.getMessage()));
+                }
+            }
         }
         results = Agreement.annotate(results);
         List<CandidateResult> ranked = rank(results);
@@ -141,30 +168,50 @@ public final class Selector {
         return out;
     }
 
-    /** Out-of-fold scores for the labelled rows, full-data model scores for the others. */
-    private CandidateResult crossValidate(Detector<?> d, DetectionData data, String[] types, int[][] folds) {
+    /**
+     * Out-of-fold scores for the labelled rows, full-data model scores for the others. With {@code extra}, synthetic
+     * rows join every training set, except rows made from a user whom that model will score.
+     */
+    private CandidateResult crossValidate(Detector<?> d, DetectionData data, String[] types, int[][] folds,
+                                          Augmentation.Rows extra) {
         int n = data.size();
         double[] written = new double[n];
         boolean[] inFold = new boolean[n];
         for (int[] fold : folds) {
             int[] train = complement(fold, n);
-            FittedDetector fitted = DetectorRegistry.fit(d, data.select(train), Map.of(), options.seed());
+            FittedDetector fitted = DetectorRegistry.fit(d, withExtra(data.select(train), data, fold, extra),
+                    Map.of(), options.seed());
             double[] s = fitted.score(data.select(fold).withoutLabels());
             for (int i = 0; i < fold.length; i++) {
                 written[fold[i]] = s[i];
                 inFold[fold[i]] = true;
             }
         }
-        Timed full = Timed.fitAndScore(d, data, options.seed());
+        int[] unlabelled = java.util.stream.IntStream.range(0, n).filter(i -> !inFold[i]).toArray();
+        Timed full = Timed.fitAndScore(d, withExtra(data, data, unlabelled, extra), data, options.seed());
         for (int i = 0; i < n; i++) {
             if (!inFold[i]) {
                 written[i] = full.scores()[i];
             }
         }
         Evaluation ev = evaluateLabelled(written, data.labels(), types);
-        return new CandidateResult(d.name(), d.info().family(), written, ev, Double.NaN, new double[0], List.of(),
+        return new CandidateResult(extra == null ? d.name() : d.name() + SYNTHETIC_SUFFIX, d.info().family(), written, ev, Double.NaN, new double[0], List.of(),
                 Double.NaN,
                 full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
+    }
+
+    /** {@code train} plus the synthetic rows not made from any user of {@code scored} rows of {@code data}. */
+    private static DetectionData withExtra(DetectionData train, DetectionData data, int[] scored, Augmentation.Rows extra) {
+        if (extra == null) {
+            return train;
+        }
+        java.util.Set<String> scoredUsers = new java.util.HashSet<>();
+        for (int i : scored) {
+            scoredUsers.add(data.hasSequences() ? data.sequences().get(i).userId() : data.features().rowIds().get(i));
+        }
+        int[] keep = java.util.stream.IntStream.range(0, extra.data().size())
+                .filter(i -> extra.sourceUsers()[i] == null || !scoredUsers.contains(extra.sourceUsers()[i])).toArray();
+        return train.concat(extra.data().select(keep));
     }
 
     /** Mean PR-AUC over self-injected variants; the real data is then scored by a model fitted on it alone. */
@@ -179,7 +226,7 @@ public final class Selector {
             variantScores.add(s);
             ap[v] = AveragePrecision.of(variant.data().labels(), s);
         }
-        Timed full = Timed.fitAndScore(d, data.withoutLabels(), options.seed());
+        Timed full = Timed.fitAndScore(d, data.withoutLabels(), data, options.seed());
         Evaluation ev = syntheticEvaluation(variants, variantScores);
         return new CandidateResult(d.name(), d.info().family(), full.scores(), ev, mean(ap), ap, variantScores,
                 Double.NaN, full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
@@ -208,8 +255,9 @@ public final class Selector {
 
     private CandidateResult ensembleResult(List<CandidateResult> members, DetectionData data, double[] written,
                                            Evaluation ev, double synthetic, double[] ap, List<double[]> variantScores) {
-        String names = members.stream().map(CandidateResult::detector).collect(Collectors.joining("+"));
-        RankAverageEnsembleDetector.Config config = new RankAverageEnsembleDetector.Config(names, options.seed());
+        String names = members.stream().map(CandidateResult::detector).collect(Collectors.joining(", "));
+        RankAverageEnsembleDetector.Config config = new RankAverageEnsembleDetector.Config(
+                members.stream().map(m -> m.model().name()).collect(Collectors.joining("+")), options.seed());
         FittedDetector model = RankAverageEnsembleDetector.of(
                 members.stream().map(CandidateResult::model).toList(), data.withoutLabels(), config);
         long fit = members.stream().mapToLong(CandidateResult::fitMillis).sum();

@@ -8,15 +8,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 
-/** A fit and a score of the whole data, with wall time and allocated heap measured. */
+/** A fit on some data and a score of (usually the same) data, with wall time and allocated heap measured. */
 record Timed(FittedDetector model, double[] scores, long fitMillis, long scoreMillis, double allocatedMb) {
 
-    static Timed fitAndScore(Detector<?> d, DetectionData data, long seed) {
+    static Timed fitAndScore(Detector<?> d, DetectionData train, DetectionData scored, long seed) {
         long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
-        FittedDetector model = DetectorRegistry.fit(d, data, Map.of(), seed);
+        FittedDetector model = DetectorRegistry.fit(d, train, Map.of(), seed);
         long t1 = System.nanoTime();
-        double[] scores = model.score(data.withoutLabels());
+        double[] scores = model.score(scored.withoutLabels());
         long t2 = System.nanoTime();
         long alloc = allocatedBytes() - alloc0;
         return new Timed(model, scores, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
