@@ -35,8 +35,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--select", description = "Also time `select` (label-free, all classic detectors) end to end.")
     boolean select;
 
+    @Option(names = "--odds", paramLabel = "DIR",
+            description = "Instead: `select --table` (60/40 split) on every ODDS table in DIR that PyOD's published benchmark"
+                    + " also covers, and the selected detector's test ROC-AUC against the best of PyOD's ten detectors.")
+    Path odds;
+
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "With --odds: the detectors select may use (default: all).")
+    List<String> detectors = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
+        if (odds != null) {
+            return new OddsBenchmark(odds, detectors, runs).run();
+        }
         Path file = events != null ? events : BundledData.sample();
         IngestOptions options = IngestOptions.defaults("taobao", null);
         System.out.printf("bench on %s (%d measured runs after %d warm-ups, medians; %d cores, Java %s)%n", file, runs,

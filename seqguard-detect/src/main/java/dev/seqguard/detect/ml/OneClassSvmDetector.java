@@ -36,7 +36,9 @@ public final class OneClassSvmDetector implements Detector<OneClassSvmDetector.C
 
     /**
      * @param nu           upper bound on the fraction of training rows left outside the support, in (0, 1]
-     * @param gamma        RBF width on robust-scaled features; 0 means {@code 1/d}
+     * @param gamma        RBF width on robust-scaled features; 0 means the "scale" heuristic
+     *                     {@code 1 / (d * variance of the scaled training values)}, which keeps the kernel from
+     *                     saturating on heavy-tailed features (every far point would tie at the top score)
      * @param maxTrainRows rows used for training at most (a seeded sample when there are more)
      * @param tolerance    libsvm's stopping tolerance
      * @param seed         seed of the training sample
@@ -113,6 +115,21 @@ public final class OneClassSvmDetector implements Detector<OneClassSvmDetector.C
         return Configs.parse(Config.defaults(seed), params);
     }
 
+    static double scaleGamma(double[][] rows, int d) {
+        double sum = 0;
+        double sumSq = 0;
+        long n = 0;
+        for (double[] r : rows) {
+            for (double v : r) {
+                sum += v;
+                sumSq += v * v;
+                n++;
+            }
+        }
+        double var = n == 0 ? 0 : sumSq / n - (sum / n) * (sum / n);
+        return var > 1e-12 ? 1.0 / (d * var) : 1.0 / d;
+    }
+
     @Override
     public FittedOcsvm fit(DetectionData data, Config config) {
         DataChecks.requireFitData(data, 2, NAME);
@@ -123,7 +140,7 @@ public final class OneClassSvmDetector implements Detector<OneClassSvmDetector.C
         FeatureScaler scaler = FeatureScaler.robust(values);
         double[][] train = scaler.apply(trainingRows(values, config.maxTrainRows(), config.seed()));
         int d = data.features().columns();
-        double gamma = config.gamma() > 0 ? config.gamma() : 1.0 / d;
+        double gamma = config.gamma() > 0 ? config.gamma() : scaleGamma(train, d);
         RbfDecision decision = RbfDecision.of(OneClassSvmTrainer.train(train, config.nu(), gamma, config.tolerance()), d);
         return new FittedOcsvm(Provenance.of(NAME, config, data, config.seed()), config, data.features().names(),
                 scaler, decision);

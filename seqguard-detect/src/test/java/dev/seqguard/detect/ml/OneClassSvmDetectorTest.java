@@ -98,8 +98,16 @@ class OneClassSvmDetectorTest {
     }
 
     @Test
-    void defaultGammaIsOneOverFeatureCount() {
-        FittedOcsvm fitted = detector.fit(data(gaussianWithOutliers(80, 0, 5, 0, 7)), config(Map.of()));
+    void defaultGammaIsOneOverFeatureCountTimesScaledVariance() {
+        // hand-computed: values 0, 2, 0, 2 have variance 1, so gamma = 1 / (2 * 1); a constant table falls back to 1/d
+        assertThat(OneClassSvmDetector.scaleGamma(new double[][] {{0, 2}, {0, 2}}, 2)).isEqualTo(0.5);
+        assertThat(OneClassSvmDetector.scaleGamma(new double[][] {{1, 1}, {1, 1}}, 2)).isEqualTo(0.5);
+        assertThat(OneClassSvmDetector.scaleGamma(new double[][] {{0, 4}, {0, 4}}, 2)).isEqualTo(1.0 / 8);
+    }
+
+    @Test
+    void explicitGammaIsUsedAsGiven() {
+        FittedOcsvm fitted = detector.fit(data(gaussianWithOutliers(80, 0, 5, 0, 7)), config(Map.of("gamma", "0.2")));
         assertThat(fitted.decision().gamma()).isEqualTo(0.2);
     }
 

@@ -1,0 +1,91 @@
+package dev.seqguard.detect.stream;
+
+import dev.seqguard.core.features.FeatureAccumulator;
+import dev.seqguard.core.features.FeatureContext;
+import dev.seqguard.core.features.FeatureMatrix;
+import dev.seqguard.core.features.SequenceFeatureExtractor;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.api.StreamingDetector;
+import dev.seqguard.detect.ml.RandomCutForestDetector;
+import dev.seqguard.detect.ml.rcf.RcfVectorStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scores a live event stream with any fitted feature detector: each user's features are kept incrementally
+ * ({@link FeatureAccumulator}, which gives exactly the batch vector), and every event is scored as the user's
+ * sequence so far. A user is "warming up" until they have {@code minEvents} events; a random cut forest model also
+ * learns from every scored vector (score, then update) and warms up until its forest is full.
+ *
+ * <p>Group features (item popularity, co-visitation) come from a fixed {@link FeatureContext}, normally the one
+ * of the training batch. User state is bounded: at most {@code maxUsers} users, least recently seen evicted first.
+ * Not thread-safe: one instance per partition or key group.
+ */
+public final class StreamingScorer implements StreamingDetector {
+    private final FittedDetector detector;
+    private final RcfVectorStream online;
+    private final SequenceFeatureExtractor extractor;
+    private final FeatureContext context;
+    private final int minEvents;
+    private final Map<String, FeatureAccumulator> users;
+    private long evictions;
+
+    public StreamingScorer(FittedDetector detector, SequenceFeatureExtractor extractor, FeatureContext context,
+                           int minEvents, int maxUsers) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.context = Objects.requireNonNull(context, "context");
+        if (minEvents < 1) {
+            throw new IllegalArgumentException("minEvents must be at least 1, got " + minEvents);
+        }
+        if (maxUsers < 1) {
+            throw new IllegalArgumentException("maxUsers must be at least 1, got " + maxUsers);
+        }
+        this.minEvents = minEvents;
+        this.online = detector instanceof RandomCutForestDetector.FittedRcf rcf ? rcf.streaming() : null;
+        this.users = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, FeatureAccumulator> eldest) {
+                boolean evict = size() > maxUsers;
+                if (evict) {
+                    evictions++;
+                }
+                return evict;
+            }
+        };
+    }
+
+    /**
+     * @throws IllegalArgumentException when the event is older than the user's previous event (late events must be
+     *                                  handled by the caller, e.g. by a watermark)
+     */
+    @Override
+    public StreamScore process(BehaviorEvent event) {
+        FeatureAccumulator acc = users.computeIfAbsent(event.userId(), u -> extractor.newAccumulator());
+        acc.update(event);
+        double[] features = acc.features(context);
+        if (online != null) {
+            StreamScore s = online.processVector(features);
+            return acc.size() < minEvents ? StreamScore.warmingUp() : s;
+        }
+        if (acc.size() < minEvents) {
+            return StreamScore.warmingUp();
+        }
+        FeatureMatrix row = new FeatureMatrix(extractor.names(), List.of(event.userId()), new double[][] {features});
+        return new StreamScore(detector.score(DetectionData.of(row))[0], true);
+    }
+
+    /** Users with state now. */
+    public int users() {
+        return users.size();
+    }
+
+    /** Users whose state was dropped to keep within the cap. */
+    public long evictions() {
+        return evictions;
+    }
+}
