@@ -108,7 +108,9 @@ final class SelectCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         if (table != null) {
-            return new TableSelection(table, labelColumn, testFraction, options, out).run();
+            // tables carry every label, but small ones have few anomalies: cross-validate with as few as 2 per class
+            SelectionOptions tableOptions = new SelectionOptions(detectors, folds, seed, ensemble, threshold, 2, syntheticRepeats);
+            return new TableSelection(table, labelColumn, testFraction, tableOptions, out).run();
         }
         return runEvents(options);
     }

@@ -53,7 +53,10 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
         return out;
     }
 
-    /** The injected anomalous users of two independent injections, as labelled rows for supervised training. */
+    /** Independent injections whose anomalous users become labelled rows for supervised training. */
+    static final int AUGMENTATION_INJECTIONS = 4;
+
+    /** The injected anomalous users of {@value #AUGMENTATION_INJECTIONS} independent injections, labelled 1. */
     @Override
     public Rows rows(long seed) {
         List<double[]> features = new ArrayList<>();
@@ -63,7 +66,7 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
         java.util.Set<String> real = new java.util.HashSet<>();
         events.forEach(e -> real.add(e.userId()));
         List<String> names = null;
-        for (int r = 0; r < 2; r++) {
+        for (int r = 0; r < AUGMENTATION_INJECTIONS; r++) {
             InjectionResult injected = inject(InjectionConfig.defaults(seed * 7_919L + 104_729L * (r + 1)).withRate(rate));
             PreparedData prepared = preparation.prepare(injected.events());
             names = prepared.features().names();

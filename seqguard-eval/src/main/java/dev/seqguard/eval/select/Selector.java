@@ -255,7 +255,7 @@ public final class Selector {
 
     private CandidateResult ensembleResult(List<CandidateResult> members, DetectionData data, double[] written,
                                            Evaluation ev, double synthetic, double[] ap, List<double[]> variantScores) {
-        String names = members.stream().map(CandidateResult::detector).collect(Collectors.joining(", "));
+        String names = members.stream().map(CandidateResult::detector).collect(Collectors.joining("|"));
         RankAverageEnsembleDetector.Config config = new RankAverageEnsembleDetector.Config(
                 members.stream().map(m -> m.model().name()).collect(Collectors.joining("+")), options.seed());
         FittedDetector model = RankAverageEnsembleDetector.of(
