@@ -111,4 +111,16 @@ class SupportStructuresTest {
         assertThat(java.util.Arrays.stream(r.eventsPerSecond()).min().orElseThrow()).isPositive();
         assertThat(r.medianEventsPerSecond()).isPositive();
     }
+
+    @Test
+    void benchmarkOfAGzipFileReplicatesThePlainText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path gz = dir.resolve("two.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            out.write("1,2,3,pv,1511544070\n5,6,7,buy,1511544071\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        IngestBenchmark.Result r = IngestBenchmark.measure(gz, Ingest.options(EventFormat.TAOBAO), 4, 0, 1);
+        assertThat(r.linesPerRun()).isEqualTo(8);
+        assertThat(r.acceptedPerRun()).isEqualTo(8);
+    }
 }
