@@ -1,0 +1,137 @@
+package dev.seqguard.eval.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seqguard.core.features.FeatureMatrix;
+import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.eval.metrics.RocAuc;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SelectorTest {
+
+    /** Gaussian rows; the last {@code outliers} are shifted far away in the first two features. */
+    static DetectionData table(int n, int outliers, long seed) {
+        Random rnd = new Random(seed);
+        double[][] v = new double[n][6];
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 6; j++) {
+                v[i][j] = rnd.nextGaussian();
+            }
+            if (i >= n - outliers) {
+                v[i][0] += 6;
+                v[i][1] -= 6;
+            }
+            ids.add("r" + i);
+        }
+        return DetectionData.of(new FeatureMatrix(List.of("a", "b", "c", "d", "e", "f"), ids, v));
+    }
+
+    private static Selector selector(List<String> detectors) {
+        return new Selector(SelectionOptions.defaults(3).withDetectors(detectors), s -> { });
+    }
+
+    @Test
+    void labelledScoresAreOutOfFoldSoMemorisedNoiseLabelsDoNotLeak() {
+        // labels are coin flips unrelated to the features: a model that saw a row's label would score it near its
+        // label (a random forest memorises), an out-of-fold score cannot
+        DetectionData data = table(300, 0, 1);
+        Random rnd = new Random(9);
+        int[] labels = new int[data.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 3 == 0 ? DetectionData.UNKNOWN : rnd.nextDouble() < 0.3 ? 1 : 0;
+        }
+        SelectionResult r = selector(List.of("random-forest")).select(data.withLabels(labels), null, null);
+        CandidateResult rf = r.leaderboard().stream().filter(c -> c.detector().equals("random-forest")).findFirst().orElseThrow();
+        int[] rows = Arrays.stream(Folds.labelledRows(labels)).toArray();
+        double oof = RocAuc.of(Selector.pick(labels, rows), Selector.pick(rf.scores(), rows));
+        double inSample = RocAuc.of(Selector.pick(labels, rows), Selector.pick(rf.model().score(data), rows));
+        assertThat(inSample).as("the full model memorised the noise").isGreaterThan(0.95);
+        assertThat(oof).as("out-of-fold ROC-AUC on noise labels").isBetween(0.35, 0.65);
+        assertThat(r.mode()).isEqualTo(SelectionResult.Mode.LABELLED);
+    }
+
+    @Test
+    void unlabelledRowsAreScoredAndNeverTreatedAsNormal() {
+        DetectionData data = table(200, 12, 2);
+        int[] labels = new int[data.size()];
+        Arrays.fill(labels, DetectionData.UNKNOWN);
+        // label half of the rows, including 6 of the 12 outliers
+        for (int i = 0; i < data.size(); i += 2) {
+            labels[i] = i >= 188 ? 1 : 0;
+        }
+        SelectionResult r = selector(List.of("iforest", "robust-z", "gbdt")).select(data.withLabels(labels), null, null);
+        double[] s = r.selected().scores();
+        assertThat(s).hasSize(200);
+        // the unlabelled outliers rank above every unlabelled inlier
+        double minOutlier = Double.POSITIVE_INFINITY;
+        double maxInlier = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 200; i++) {
+            if (labels[i] == DetectionData.UNKNOWN) {
+                if (i >= 188) {
+                    minOutlier = Math.min(minOutlier, s[i]);
+                } else {
+                    maxInlier = Math.max(maxInlier, s[i]);
+                }
+            }
+        }
+        assertThat(minOutlier).isGreaterThan(maxInlier);
+        assertThat(r.leaderboard()).extracting(CandidateResult::detector).contains("iforest", "robust-z", "gbdt");
+        assertThat(r.confidence().value()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void withoutLabelsItValidatesOnSyntheticVariantsAndSkipsSupervisedDetectors() {
+        DetectionData real = table(200, 0, 3);
+        SyntheticValidation synthetic = (repeats, seed) -> {
+            List<SyntheticValidation.Variant> out = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                DetectionData v = table(200, 10, seed + r);
+                int[] y = new int[200];
+                String[] types = new String[200];
+                for (int i = 0; i < 200; i++) {
+                    y[i] = i >= 190 ? 1 : 0;
+                    types[i] = i >= 190 ? "shifted" : "normal";
+                }
+                out.add(new SyntheticValidation.Variant(v.withLabels(y), types));
+            }
+            return out;
+        };
+        SelectionResult r = selector(List.of("iforest", "robust-z", "gbdt")).select(real, null, synthetic);
+        assertThat(r.mode()).isEqualTo(SelectionResult.Mode.LABEL_FREE);
+        assertThat(r.leaderboard()).extracting(CandidateResult::detector).doesNotContain("gbdt");
+        assertThat(r.selected().syntheticPrAuc()).isGreaterThan(0.9);
+        assertThat(r.selected().variantPrAuc()).hasSize(3);
+        assertThat(r.confidence().explanation()).contains("of 3 self-injected validation sets");
+        assertThat(r.selected().evaluation().recallByType()).containsKey("shifted");
+    }
+
+    @Test
+    void tooFewLabelsAndNoSyntheticValidationIsAClearError() {
+        DetectionData data = table(50, 0, 4);
+        assertThatThrownBy(() -> selector(List.of("iforest")).select(data, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few labels");
+    }
+
+    @Test
+    void foldsAreStratifiedAndCoverEveryLabelledRowOnce() {
+        int[] labels = new int[40];
+        Arrays.fill(labels, 0);
+        for (int i = 0; i < 10; i++) {
+            labels[i] = 1;
+        }
+        labels[39] = DetectionData.UNKNOWN;
+        int[][] folds = Folds.stratified(labels, 5, 1);
+        assertThat(folds).hasNumberOfRows(5);
+        assertThat(Arrays.stream(folds).flatMapToInt(Arrays::stream).sorted().toArray())
+                .containsExactly(java.util.stream.IntStream.range(0, 39).toArray());
+        for (int[] f : folds) {
+            assertThat(Arrays.stream(f).filter(i -> labels[i] == 1).count()).isEqualTo(2);
+        }
+    }
+}
