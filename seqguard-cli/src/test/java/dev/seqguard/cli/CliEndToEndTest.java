@@ -181,8 +181,7 @@ class CliEndToEndTest {
 
     @Test
     void selectOnAFeatureTableWritesHeldOutTestScores() throws IOException {
-        Path table = Path.of("..", "..", "shared", "data", "odds", "vertebral.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(table), "shared ODDS data not present");
+        Path table = Path.of("src", "test", "resources", "odds", "vertebral.csv");
         Path out = dir.resolve("table");
         Run r = run("select", "--table", table.toString(), "--label-column", "label", "--test-fraction", "0.4",
                 "--detectors", "iforest,knn,robust-z", "--seed", "1", "--out", out.toString());
