@@ -36,13 +36,22 @@ final class InspectCommand implements Callable<Integer> {
         DatasetProfile.Accumulator profile = new DatasetProfile.Accumulator();
         IngestSummary summary;
         EventReader reader = new EventReader(input.ingestOptions());
-        if (out != null) {
-            try (QuarantineWriter q = QuarantineWriter.open(out.resolve("quarantine.csv"))) {
-                summary = reader.read(input.events(), profile, q);
+        long[] seen = {0};
+        try (Progress progress = Progress.start("inspect (events)", -1)) {
+            java.util.function.Consumer<dev.seqguard.core.model.BehaviorEvent> counted = e -> {
+                profile.accept(e);
+                if (++seen[0] % 65_536 == 0) {
+                    progress.stepTo(seen[0]);
+                }
+            };
+            if (out != null) {
+                try (QuarantineWriter q = QuarantineWriter.open(out.resolve("quarantine.csv"))) {
+                    summary = reader.read(input.events(), counted, q);
+                }
+            } else {
+                QuarantineSink q = new QuarantineCounter();
+                summary = reader.read(input.events(), counted, q);
             }
-        } else {
-            QuarantineSink q = new QuarantineCounter();
-            summary = reader.read(input.events(), profile, q);
         }
         DatasetProfile p = profile.result();
         Map<String, Object> doc = new LinkedHashMap<>();
