@@ -70,7 +70,7 @@ public final class Selector {
         List<Detector<?>> candidates = candidates(data, labelled);
         List<SyntheticValidation.Variant> variants = labelled ? List.of()
                 : synthetic.variants(options.syntheticRepeats(), options.seed());
-        int[][] folds = labelled ? Folds.stratified(data.labels(), options.folds(), options.seed()) : null;
+        int[][] folds = labelled ? Folds.stratified(data.labels(), groups(data), options.folds(), options.seed()) : null;
 
         List<CandidateResult> results = new ArrayList<>();
         for (Detector<?> d : candidates) {
@@ -198,6 +198,15 @@ public final class Selector {
         return new CandidateResult(extra == null ? d.name() : d.name() + SYNTHETIC_SUFFIX, d.info().family(), written, ev, Double.NaN, new double[0], List.of(),
                 Double.NaN,
                 full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
+    }
+
+    /** The user behind each row: sessions of one user must never straddle a training and a scored fold. */
+    private static String[] groups(DetectionData data) {
+        String[] g = new String[data.size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = data.hasSequences() ? data.sequences().get(i).userId() : data.features().rowIds().get(i);
+        }
+        return g;
     }
 
     /** {@code train} plus the synthetic rows not made from any user of {@code scored} rows of {@code data}. */

@@ -134,4 +134,21 @@ class SelectorTest {
             assertThat(Arrays.stream(f).filter(i -> labels[i] == 1).count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void sessionsOfOneUserAlwaysShareAFold() {
+        int[] labels = {1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0};
+        String[] users = {"a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f"};
+        int[][] folds = Folds.stratified(labels, users, 3, 7);
+        for (int[] f : folds) {
+            java.util.Set<String> inFold = new java.util.HashSet<>();
+            Arrays.stream(f).forEach(i -> inFold.add(users[i]));
+            for (int i = 0; i < users.length; i++) {
+                if (inFold.contains(users[i])) {
+                    assertThat(f).as("user %s is split across folds", users[i]).contains(i);
+                }
+            }
+        }
+        assertThat(Arrays.stream(folds).mapToInt(f -> f.length).sum()).isEqualTo(12);
+    }
 }
