@@ -160,8 +160,8 @@ final class SelectCommand implements Callable<Integer> {
         HtmlReport.write(report, out.resolve("report.html"));
 
         LeaderboardPrinter.print(result, null, System.out);
-        System.out.printf(Locale.ROOT, "threshold %.4g (%s): %d of %d users flagged%n", result.threshold(),
-                result.thresholdRule(), run.flaggedCount(), data.size());
+        System.out.printf(Locale.ROOT, "threshold %.4g (%s): %d of %d %s flagged%n", result.threshold(),
+                result.thresholdRule(), run.flaggedCount(), data.size(), unit.equalsIgnoreCase("session") ? "sessions" : "users");
         System.out.println("wrote " + out.toAbsolutePath() + "/{leaderboard.csv,scores.csv,event_scores.csv,explanations.csv,summary.json,report.html,model/}");
         return SeqGuard.EXIT_OK;
     }
