@@ -104,6 +104,11 @@ final class SelectCommand implements Callable<Integer> {
         SelectionOptions options;
         try {
             options = new SelectionOptions(detectors, folds, seed, ensemble, threshold, 5, syntheticRepeats);
+            // fail on a mistyped option before reading a large file
+            detectors.forEach(dev.seqguard.detect.DetectorRegistry::get);
+            if (threshold != null) {
+                dev.seqguard.eval.threshold.ThresholdRule.parse(threshold);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
