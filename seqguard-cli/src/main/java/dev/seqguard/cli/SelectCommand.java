@@ -155,8 +155,7 @@ final class SelectCommand implements Callable<Integer> {
                 .save(out.resolve("model"));
         Map<String, Object> summary = summary(in, prepared, data, result, run);
         Json.write(summary, out.resolve("summary.json"));
-        List<ReportModel.KeyValue> facts = new ArrayList<>();
-        summary.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
+        List<ReportModel.KeyValue> facts = facts(summary);
         ReportModel report = SelectionReport.build("SeqGuard: which detector works on " + input.events().getFileName(),
                 result.mode() == SelectionResult.Mode.LABELLED
                         ? "Detectors cross-validated on your labels (scores of labelled users are out-of-fold)"
@@ -186,6 +185,13 @@ final class SelectCommand implements Callable<Integer> {
         return new PipelineOptions(seq, FeatureOptions.defaults());
     }
 
+    /** The summary as the report's key facts, in the summary's order: {@code rows_read} becomes "rows read". */
+    static List<ReportModel.KeyValue> facts(Map<String, Object> summary) {
+        List<ReportModel.KeyValue> facts = new ArrayList<>();
+        summary.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
+        return facts;
+    }
+
     /** Report-friendly text of a summary value. */
     static String display(Object v) {
         if (v instanceof Double d) {
@@ -203,20 +209,24 @@ final class SelectCommand implements Callable<Integer> {
     static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.length() < 2) {
-            throw new IllegalArgumentException("expected a duration like 30m, 45s or 2h, got '" + text + "'");
+            throw badDuration(text);
         }
         long n;
         try {
             n = Long.parseLong(t.substring(0, t.length() - 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a duration like 30m, 45s or 2h, got '" + text + "'");
+            throw badDuration(text);
         }
         return switch (t.charAt(t.length() - 1)) {
             case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
             case 'h' -> Duration.ofHours(n);
-            default -> throw new IllegalArgumentException("expected a duration like 30m, 45s or 2h, got '" + text + "'");
+            default -> throw badDuration(text);
         };
+    }
+
+    private static IllegalArgumentException badDuration(String text) {
+        return new IllegalArgumentException("expected a duration like 30m, 45s or 2h, got '" + text + "'");
     }
 
     private Map<String, Object> summary(IngestResult in, PreparedData prepared, DetectionData data,
@@ -301,8 +311,7 @@ final class SelectCommand implements Callable<Integer> {
             s.put("confidence", result.confidence().value());
             s.put("seed", options.seed());
             Json.write(s, out.resolve("summary.json"));
-            List<ReportModel.KeyValue> facts = new ArrayList<>();
-            s.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
+            List<ReportModel.KeyValue> facts = facts(s);
             ScoredRun run = new ScoredRun(train.withoutLabels(), result.selected().model(), result.selected().scores(),
                     result.threshold(), null, "");
             HtmlReport.write(SelectionReport.build("SeqGuard: which detector works on " + table.getFileName(),

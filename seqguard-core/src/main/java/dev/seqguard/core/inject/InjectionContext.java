@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -63,6 +65,38 @@ final class InjectionContext {
     /** Marks a real user as altered; false if another anomaly already took them. */
     boolean claimRealUser(String userId) {
         return alteredUsers.add(userId);
+    }
+
+    /**
+     * Alters {@code users} real users, each with at least {@code minHistory} events, tried in random order. A user is
+     * skipped when {@code alter} finds nothing to change (returns null) or another anomaly already claimed them; the
+     * user is altered before being claimed, so the random draws do not depend on earlier anomalies' claims.
+     *
+     * @param shortage the error message given how many users were found, when fewer than {@code users} were
+     * @throws IllegalArgumentException with that message when too few real users qualify
+     */
+    List<InjectedUser> alterRealUsers(SplittableRandom random, int users, int minHistory,
+                                      Function<String, InjectedUser> alter, IntFunction<String> shortage) {
+        List<String> candidates = new ArrayList<>();
+        for (String user : profile.eventsByUser.keySet()) {
+            if (profile.eventsByUser.get(user).size() >= minHistory) {
+                candidates.add(user);
+            }
+        }
+        List<InjectedUser> out = new ArrayList<>();
+        for (String user : distinctSample(random, candidates, candidates.size())) {
+            if (out.size() == users) {
+                break;
+            }
+            InjectedUser altered = alter.apply(user);
+            if (altered != null && claimRealUser(user)) {
+                out.add(altered);
+            }
+        }
+        if (out.size() < users) {
+            throw new IllegalArgumentException(shortage.apply(out.size()));
+        }
+        return out;
     }
 
     void addTarget(String itemId, AnomalyType type) {

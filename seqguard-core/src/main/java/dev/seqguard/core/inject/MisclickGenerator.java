@@ -23,28 +23,10 @@ final class MisclickGenerator implements AnomalyGenerator {
 
     @Override
     public List<InjectedUser> generate(InjectionContext context, SplittableRandom random, int users) {
-        List<String> candidates = new ArrayList<>();
-        for (String user : context.profile.eventsByUser.keySet()) {
-            if (context.profile.eventsByUser.get(user).size() >= params.minHistory()) {
-                candidates.add(user);
-            }
-        }
-        List<InjectedUser> out = new ArrayList<>();
-        for (String user : InjectionContext.distinctSample(random, candidates, candidates.size())) {
-            if (out.size() == users) {
-                break;
-            }
-            InjectedUser noisy = addAccidents(context, random, user);
-            if (noisy != null && context.claimRealUser(user)) {
-                out.add(noisy);
-            }
-        }
-        if (out.size() < users) {
-            throw new IllegalArgumentException("misclick needs " + users + " real users with at least "
-                    + params.minHistory() + " events and a gap inside a session, but only " + out.size()
-                    + " are left; lower the rate or misclick.minHistory");
-        }
-        return out;
+        return context.alterRealUsers(random, users, params.minHistory(), user -> addAccidents(context, random, user),
+                found -> "misclick needs " + users + " real users with at least "
+                        + params.minHistory() + " events and a gap inside a session, but only " + found
+                        + " are left; lower the rate or misclick.minHistory");
     }
 
     private InjectedUser addAccidents(InjectionContext context, SplittableRandom random, String user) {

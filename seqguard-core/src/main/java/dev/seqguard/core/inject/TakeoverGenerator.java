@@ -25,28 +25,10 @@ final class TakeoverGenerator implements AnomalyGenerator {
 
     @Override
     public List<InjectedUser> generate(InjectionContext context, SplittableRandom random, int users) {
-        List<String> candidates = new ArrayList<>();
-        for (String user : context.profile.eventsByUser.keySet()) {
-            if (context.profile.eventsByUser.get(user).size() >= params.minHistory()) {
-                candidates.add(user);
-            }
-        }
-        List<InjectedUser> out = new ArrayList<>();
-        for (String user : InjectionContext.distinctSample(random, candidates, candidates.size())) {
-            if (out.size() == users) {
-                break;
-            }
-            InjectedUser takeover = takeOver(context, random, user);
-            if (takeover != null && context.claimRealUser(user)) {
-                out.add(takeover);
-            }
-        }
-        if (out.size() < users) {
-            throw new IllegalArgumentException("takeover needs " + users + " real users with at least "
-                    + params.minHistory() + " events and a quiet stretch after them, but only " + out.size()
-                    + " qualify; lower the rate or takeover.minHistory");
-        }
-        return out;
+        return context.alterRealUsers(random, users, params.minHistory(), user -> takeOver(context, random, user),
+                found -> "takeover needs " + users + " real users with at least "
+                        + params.minHistory() + " events and a quiet stretch after them, but only " + found
+                        + " qualify; lower the rate or takeover.minHistory");
     }
 
     private InjectedUser takeOver(InjectionContext context, SplittableRandom random, String user) {

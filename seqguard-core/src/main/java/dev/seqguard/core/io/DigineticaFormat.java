@@ -6,25 +6,18 @@ import dev.seqguard.core.model.EventExtras;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * {@code session_id;user_id;item_id;timeframe;eventdate} with a header (CIKM Cup 2016 item views). An anonymous
  * user ({@code NA} or empty) is replaced by the session id; the session id is kept in the extras.
  */
-final class DigineticaFormat extends EventFormat {
+final class DigineticaFormat extends FixedColumnsFormat {
     private static final String LAYOUT = "diginetica";
     private static final String HEADER = "session_id;user_id;item_id;timeframe;eventdate";
     private static final long DAY = 86_400_000L;
 
-    @Override
-    public String name() {
-        return LAYOUT;
-    }
-
-    @Override
-    public Optional<String> header() {
-        return Optional.of(HEADER);
+    DigineticaFormat() {
+        super(LAYOUT, HEADER, ';', 5);
     }
 
     @Override
@@ -41,38 +34,26 @@ final class DigineticaFormat extends EventFormat {
     }
 
     @Override
-    boolean isHeader(String firstLine) {
-        return sameHeader(firstLine, HEADER, ';');
-    }
-
-    @Override
-    RecordParser newParser(String header) {
-        Fields f = new Fields(5);
-        return (line, length, failed) -> {
-            int n = f.split(line, length, ';');
-            if (n != 5) {
-                return failed.set(QuarantineReason.WRONG_FIELD_COUNT, Fields.wrongCount(LAYOUT, 5, n, ';'));
-            }
-            if (badId(line, f, 0, "session_id", failed) || badId(line, f, 2, "item_id", failed)) {
-                return null;
-            }
-            boolean anonymous = f.isEmpty(1) || f.equalsAscii(line, 1, "NA");
-            if (!anonymous && badId(line, f, 1, "user_id", failed)) {
-                return null;
-            }
-            long timeframe = Times.parseDigits(line, f.start[3], f.end[3]);
-            if (timeframe == Times.INVALID) {
-                return badTime(line, f, 3, "timeframe", "milliseconds", failed);
-            }
-            long day = epochDay(line, f.start[4], f.end[4]);
-            if (day == Times.INVALID) {
-                return badTime(line, f, 4, "eventdate", "a yyyy-MM-dd date", failed);
-            }
-            String session = f.text(line, 0);
-            String user = anonymous ? session : f.text(line, 1);
-            return new BehaviorEvent(user, f.text(line, 2), "", Action.VIEW, day * DAY + timeframe,
-                    new EventExtras(session, null, Double.NaN, -1, null));
-        };
+    BehaviorEvent parse(char[] line, Fields f, ParseFailure failed) {
+        if (badId(line, f, 0, "session_id", failed) || badId(line, f, 2, "item_id", failed)) {
+            return null;
+        }
+        boolean anonymous = f.isEmpty(1) || f.equalsAscii(line, 1, "NA");
+        if (!anonymous && badId(line, f, 1, "user_id", failed)) {
+            return null;
+        }
+        long timeframe = Times.parseDigits(line, f.start[3], f.end[3]);
+        if (timeframe == Times.INVALID) {
+            return badTime(line, f, 3, "timeframe", "milliseconds", failed);
+        }
+        long day = epochDay(line, f.start[4], f.end[4]);
+        if (day == Times.INVALID) {
+            return badTime(line, f, 4, "eventdate", "a yyyy-MM-dd date", failed);
+        }
+        String session = f.text(line, 0);
+        String user = anonymous ? session : f.text(line, 1);
+        return new BehaviorEvent(user, f.text(line, 2), "", Action.VIEW, day * DAY + timeframe,
+                new EventExtras(session, null, Double.NaN, -1, null));
     }
 
     /** {@code yyyy-MM-dd} to epoch days, or {@link Times#INVALID}. */

@@ -34,7 +34,7 @@ import java.util.Optional;
  * Instances are immutable and thread-safe.
  */
 public abstract sealed class EventFormat
-        permits TaobaoFormat, RetailRocketFormat, GenericCsvFormat, JsonLinesFormat, DigineticaFormat, YoochooseFormat {
+        permits FixedColumnsFormat, MappedFormat {
 
     public static final EventFormat TAOBAO = new TaobaoFormat();
     public static final EventFormat RETAILROCKET = new RetailRocketFormat();

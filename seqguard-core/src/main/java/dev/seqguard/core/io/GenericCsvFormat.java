@@ -4,26 +4,13 @@ import dev.seqguard.core.model.BehaviorEvent;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** CSV with a header row; columns named by a {@link ColumnMapping}. */
-final class GenericCsvFormat extends EventFormat {
-    private final ColumnMapping mapping;
-
+final class GenericCsvFormat extends MappedFormat {
     GenericCsvFormat(ColumnMapping mapping) {
-        this.mapping = Objects.requireNonNull(mapping, "mapping");
-    }
-
-    @Override
-    public Optional<ColumnMapping> mapping() {
-        return Optional.of(mapping);
-    }
-
-    @Override
-    public String name() {
-        return "generic";
+        super("generic", mapping);
     }
 
     @Override

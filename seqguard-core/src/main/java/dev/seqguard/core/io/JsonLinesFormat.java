@@ -4,7 +4,6 @@ import dev.seqguard.core.model.BehaviorEvent;
 
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,21 +11,9 @@ import java.util.Set;
  * JSON Lines: one flat object per line, keys named by a {@link ColumnMapping}. Writes the time as epoch
  * milliseconds, price and dwell as numbers, everything else as strings.
  */
-final class JsonLinesFormat extends EventFormat {
-    private final ColumnMapping mapping;
-
+final class JsonLinesFormat extends MappedFormat {
     JsonLinesFormat(ColumnMapping mapping) {
-        this.mapping = Objects.requireNonNull(mapping, "mapping");
-    }
-
-    @Override
-    public Optional<ColumnMapping> mapping() {
-        return Optional.of(mapping);
-    }
-
-    @Override
-    public String name() {
-        return "jsonl";
+        super("jsonl", mapping);
     }
 
     @Override

@@ -3,21 +3,13 @@ package dev.seqguard.core.io;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 
-import java.util.Optional;
-
 /** {@code timestamp,visitorid,event,itemid,transactionid} with a header, epoch milliseconds, no category. */
-final class RetailRocketFormat extends EventFormat {
+final class RetailRocketFormat extends FixedColumnsFormat {
     private static final String LAYOUT = "retailrocket";
     private static final String HEADER = "timestamp,visitorid,event,itemid,transactionid";
 
-    @Override
-    public String name() {
-        return LAYOUT;
-    }
-
-    @Override
-    public Optional<String> header() {
-        return Optional.of(HEADER);
+    RetailRocketFormat() {
+        super(LAYOUT, HEADER, ',', 5);
     }
 
     @Override
@@ -33,36 +25,24 @@ final class RetailRocketFormat extends EventFormat {
     }
 
     @Override
-    boolean isHeader(String firstLine) {
-        return sameHeader(firstLine, HEADER, ',');
-    }
-
-    @Override
-    RecordParser newParser(String header) {
-        Fields f = new Fields(5);
-        return (line, length, failed) -> {
-            int n = f.split(line, length, ',');
-            if (n != 5) {
-                return failed.set(QuarantineReason.WRONG_FIELD_COUNT, Fields.wrongCount(LAYOUT, 5, n, ','));
-            }
-            if (badId(line, f, 1, "visitorid", failed) || badId(line, f, 3, "itemid", failed)) {
-                return null;
-            }
-            Action action;
-            if (f.equalsAscii(line, 2, "view")) {
-                action = Action.VIEW;
-            } else if (f.equalsAscii(line, 2, "addtocart")) {
-                action = Action.CART;
-            } else if (f.equalsAscii(line, 2, "transaction")) {
-                action = Action.BUY;
-            } else {
-                return badBehavior(line, f, 2, "event", "view|addtocart|transaction", failed);
-            }
-            long millis = Times.parseDigits(line, f.start[0], f.end[0]);
-            if (millis == Times.INVALID) {
-                return badTime(line, f, 0, "timestamp", "epoch milliseconds", failed);
-            }
-            return new BehaviorEvent(f.text(line, 1), f.text(line, 3), "", action, millis);
-        };
+    BehaviorEvent parse(char[] line, Fields f, ParseFailure failed) {
+        if (badId(line, f, 1, "visitorid", failed) || badId(line, f, 3, "itemid", failed)) {
+            return null;
+        }
+        Action action;
+        if (f.equalsAscii(line, 2, "view")) {
+            action = Action.VIEW;
+        } else if (f.equalsAscii(line, 2, "addtocart")) {
+            action = Action.CART;
+        } else if (f.equalsAscii(line, 2, "transaction")) {
+            action = Action.BUY;
+        } else {
+            return badBehavior(line, f, 2, "event", "view|addtocart|transaction", failed);
+        }
+        long millis = Times.parseDigits(line, f.start[0], f.end[0]);
+        if (millis == Times.INVALID) {
+            return badTime(line, f, 0, "timestamp", "epoch milliseconds", failed);
+        }
+        return new BehaviorEvent(f.text(line, 1), f.text(line, 3), "", action, millis);
     }
 }

@@ -3,20 +3,12 @@ package dev.seqguard.core.io;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 
-import java.util.Optional;
-
 /** {@code user_id,item_id,category_id,behavior_type,timestamp}, no header, unix seconds. */
-final class TaobaoFormat extends EventFormat {
+final class TaobaoFormat extends FixedColumnsFormat {
     private static final String LAYOUT = "taobao";
 
-    @Override
-    public String name() {
-        return LAYOUT;
-    }
-
-    @Override
-    public Optional<String> header() {
-        return Optional.empty();
+    TaobaoFormat() {
+        super(LAYOUT, null, ',', 5);
     }
 
     @Override
@@ -35,32 +27,20 @@ final class TaobaoFormat extends EventFormat {
     }
 
     @Override
-    boolean isHeader(String firstLine) {
-        return false;
-    }
-
-    @Override
-    RecordParser newParser(String header) {
-        Fields f = new Fields(5);
-        return (line, length, failed) -> {
-            int n = f.split(line, length, ',');
-            if (n != 5) {
-                return failed.set(QuarantineReason.WRONG_FIELD_COUNT, Fields.wrongCount(LAYOUT, 5, n, ','));
-            }
-            if (badId(line, f, 0, "user_id", failed) || badId(line, f, 1, "item_id", failed)
-                    || badId(line, f, 2, "category_id", failed)) {
-                return null;
-            }
-            Action action = behavior(line, f.start[3], f.end[3] - f.start[3]);
-            if (action == null) {
-                return badBehavior(line, f, 3, "behavior_type", "pv|cart|fav|buy", failed);
-            }
-            long seconds = Times.parseDigits(line, f.start[4], f.end[4]);
-            if (seconds == Times.INVALID || seconds > Long.MAX_VALUE / 1000L) {
-                return badTime(line, f, 4, "timestamp", "unix seconds", failed);
-            }
-            return new BehaviorEvent(f.text(line, 0), f.text(line, 1), f.text(line, 2), action, seconds * 1000L);
-        };
+    BehaviorEvent parse(char[] line, Fields f, ParseFailure failed) {
+        if (badId(line, f, 0, "user_id", failed) || badId(line, f, 1, "item_id", failed)
+                || badId(line, f, 2, "category_id", failed)) {
+            return null;
+        }
+        Action action = behavior(line, f.start[3], f.end[3] - f.start[3]);
+        if (action == null) {
+            return badBehavior(line, f, 3, "behavior_type", "pv|cart|fav|buy", failed);
+        }
+        long seconds = Times.parseDigits(line, f.start[4], f.end[4]);
+        if (seconds == Times.INVALID || seconds > Long.MAX_VALUE / 1000L) {
+            return badTime(line, f, 4, "timestamp", "unix seconds", failed);
+        }
+        return new BehaviorEvent(f.text(line, 0), f.text(line, 1), f.text(line, 2), action, seconds * 1000L);
     }
 
     /** Exact, case-sensitive match of the four codes, without allocating. */

@@ -4,24 +4,16 @@ import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.model.EventExtras;
 
-import java.util.Optional;
-
 /**
  * Tab-separated {@code SessionId ItemId Time} with a header (RecSys Challenge 2015 clicks, prepared splits); time in
  * epoch seconds with a fraction. The session stands for the user and is kept in the extras.
  */
-final class YoochooseFormat extends EventFormat {
+final class YoochooseFormat extends FixedColumnsFormat {
     private static final String LAYOUT = "yoochoose";
     private static final String HEADER = "SessionId\tItemId\tTime";
 
-    @Override
-    public String name() {
-        return LAYOUT;
-    }
-
-    @Override
-    public Optional<String> header() {
-        return Optional.of(HEADER);
+    YoochooseFormat() {
+        super(LAYOUT, HEADER, '\t', 3);
     }
 
     @Override
@@ -35,28 +27,16 @@ final class YoochooseFormat extends EventFormat {
     }
 
     @Override
-    boolean isHeader(String firstLine) {
-        return sameHeader(firstLine, HEADER, '\t');
-    }
-
-    @Override
-    RecordParser newParser(String header) {
-        Fields f = new Fields(3);
-        return (line, length, failed) -> {
-            int n = f.split(line, length, '\t');
-            if (n != 3) {
-                return failed.set(QuarantineReason.WRONG_FIELD_COUNT, Fields.wrongCount(LAYOUT, 3, n, '\t'));
-            }
-            if (badId(line, f, 0, "SessionId", failed) || badId(line, f, 1, "ItemId", failed)) {
-                return null;
-            }
-            long millis = Times.parseSecondsWithFraction(line, f.start[2], f.end[2]);
-            if (millis == Times.INVALID) {
-                return badTime(line, f, 2, "Time", "epoch seconds", failed);
-            }
-            String session = f.text(line, 0);
-            return new BehaviorEvent(session, f.text(line, 1), "", Action.CLICK, millis,
-                    new EventExtras(session, null, Double.NaN, -1, null));
-        };
+    BehaviorEvent parse(char[] line, Fields f, ParseFailure failed) {
+        if (badId(line, f, 0, "SessionId", failed) || badId(line, f, 1, "ItemId", failed)) {
+            return null;
+        }
+        long millis = Times.parseSecondsWithFraction(line, f.start[2], f.end[2]);
+        if (millis == Times.INVALID) {
+            return badTime(line, f, 2, "Time", "epoch seconds", failed);
+        }
+        String session = f.text(line, 0);
+        return new BehaviorEvent(session, f.text(line, 1), "", Action.CLICK, millis,
+                new EventExtras(session, null, Double.NaN, -1, null));
     }
 }

@@ -3,6 +3,7 @@ package dev.seqguard.detect.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.seqguard.core.features.FeatureMatrix;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Per-column affine scaling learnt on training rows: {@code (x - centre) / spread}. Robust mode uses median and
@@ -19,14 +20,7 @@ public record FeatureScaler(double[] centre, double[] spread) {
     }
 
     public static FeatureScaler robust(double[][] rows) {
-        int d = columns(rows);
-        double[] c = new double[d];
-        double[] s = new double[d];
-        double[] col = new double[rows.length];
-        for (int j = 0; j < d; j++) {
-            for (int i = 0; i < rows.length; i++) {
-                col[i] = rows[i][j];
-            }
+        return perColumn(rows, col -> {
             double[] sorted = col.clone();
             Arrays.sort(sorted);
             double median = quantile(sorted, 0.5);
@@ -42,13 +36,23 @@ public record FeatureScaler(double[] centre, double[] spread) {
             if (!(spread > 1e-12)) {
                 spread = std(col, mean(col));
             }
-            c[j] = median;
-            s[j] = spread > 1e-12 ? spread : 1.0;
-        }
-        return new FeatureScaler(c, s);
+            return new double[] {median, spread > 1e-12 ? spread : 1.0};
+        });
     }
 
     public static FeatureScaler standard(double[][] rows) {
+        return perColumn(rows, col -> {
+            double centre = mean(col);
+            double sd = std(col, centre);
+            return new double[] {centre, sd > 1e-12 ? sd : 1.0};
+        });
+    }
+
+    /**
+     * Scales each column on its own values: {@code fit} gets a column in row order (a reused buffer, so it must not
+     * keep or reorder it) and returns its {@code {centre, spread}}.
+     */
+    private static FeatureScaler perColumn(double[][] rows, Function<double[], double[]> fit) {
         int d = columns(rows);
         double[] c = new double[d];
         double[] s = new double[d];
@@ -57,9 +61,9 @@ public record FeatureScaler(double[] centre, double[] spread) {
             for (int i = 0; i < rows.length; i++) {
                 col[i] = rows[i][j];
             }
-            c[j] = mean(col);
-            double sd = std(col, c[j]);
-            s[j] = sd > 1e-12 ? sd : 1.0;
+            double[] fitted = fit.apply(col);
+            c[j] = fitted[0];
+            s[j] = fitted[1];
         }
         return new FeatureScaler(c, s);
     }

@@ -34,7 +34,6 @@ import java.util.SplittableRandom;
  */
 public final class GradientBoostingDetector implements Detector<GradientBoostingDetector.Config> {
     public static final String NAME = "gbdt";
-    private static final int MIN_LABELS_PER_CLASS = 2;
 
     /**
      * @param trees          boosting rounds
@@ -88,12 +87,7 @@ public final class GradientBoostingDetector implements Detector<GradientBoosting
 
         @Override
         public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, featureNames.size(), NAME);
-            double[] out = new double[data.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = sigmoid(margin(data.features().row(i)));
-            }
-            return out;
+            return RowScores.each(data, featureNames.size(), NAME, x -> sigmoid(margin(x)));
         }
 
         /** The log-odds {@code F(x)} of one raw feature row. */
@@ -122,9 +116,7 @@ public final class GradientBoostingDetector implements Detector<GradientBoosting
 
     @Override
     public FittedGbdt fit(DetectionData data, Config config) {
-        DataChecks.requireFitData(data, 2 * MIN_LABELS_PER_CLASS, NAME);
-        DataChecks.requireLabels(data, MIN_LABELS_PER_CLASS, NAME);
-        LabelledRows rows = LabelledRows.of(data, config.balanced());
+        LabelledRows rows = LabelledRows.forFit(data, config.balanced(), NAME);
         int n = rows.size();
         double[] w = rows.weight();
         double positive = 0;

@@ -67,13 +67,8 @@ public final class KnnDetector implements Detector<KnnDetector.Config> {
 
         @Override
         public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, reference.scaler().dimension(), NAME);
-            double[][] rows = data.features().values();
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = score(reference.index().neighbourhood(reference.scale(rows[i]), config.k(), false));
-            }
-            return out;
+            return RowScores.eachScaled(data, reference, NAME,
+                    q -> score(reference.index().neighbourhood(q, config.k(), false)));
         }
 
         private double score(Neighbours neighbours) {
@@ -82,13 +77,7 @@ public final class KnnDetector implements Detector<KnnDetector.Config> {
 
         @Override
         public Explanation explain(DetectionData data, int row) {
-            DataChecks.requireColumns(data, reference.scaler().dimension(), NAME);
-            FeatureCredits.requireRow(row, data.size());
-            double[] x = data.features().row(row);
-            double[] q = reference.scale(x);
-            Neighbours neighbours = reference.index().neighbourhood(q, config.k(), false);
-            return FeatureCredits.explain(score(neighbours), data.features().names(), x,
-                    neighbours.distanceShares(q, reference.index()));
+            return RowScores.explainByNeighbours(data, row, reference, NAME, config.k(), false, this::score);
         }
     }
 

@@ -75,27 +75,17 @@ public final class LofDetector implements Detector<LofDetector.Config> {
 
         @Override
         public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, reference.scaler().dimension(), NAME);
-            double[][] rows = data.features().values();
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                double[] q = reference.scale(rows[i]);
+            return RowScores.eachScaled(data, reference, NAME, q -> {
                 int known = reference.index().indexOf(q);
-                out[i] = known >= 0 ? lof[known] : localOutlierFactor(reference.index().neighbourhood(q, config.k(), true), kDistance,
-                        density);
-            }
-            return out;
+                return known >= 0 ? lof[known]
+                        : localOutlierFactor(reference.index().neighbourhood(q, config.k(), true), kDistance, density);
+            });
         }
 
         @Override
         public Explanation explain(DetectionData data, int row) {
-            DataChecks.requireColumns(data, reference.scaler().dimension(), NAME);
-            FeatureCredits.requireRow(row, data.size());
-            double[] x = data.features().row(row);
-            double[] q = reference.scale(x);
-            Neighbours neighbours = reference.index().neighbourhood(q, config.k(), true);
-            return FeatureCredits.explain(localOutlierFactor(neighbours, kDistance, density), data.features().names(), x,
-                    neighbours.distanceShares(q, reference.index()));
+            return RowScores.explainByNeighbours(data, row, reference, NAME, config.k(), true,
+                    neighbours -> localOutlierFactor(neighbours, kDistance, density));
         }
     }
 

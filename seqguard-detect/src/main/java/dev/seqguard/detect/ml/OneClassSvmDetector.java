@@ -77,12 +77,7 @@ public final class OneClassSvmDetector implements Detector<OneClassSvmDetector.C
 
         @Override
         public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, featureNames.size(), NAME);
-            double[] out = new double[data.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = -decision.value(scaler.apply(data.features().row(i)));
-            }
-            return out;
+            return RowScores.each(data, featureNames.size(), NAME, x -> -decision.value(scaler.apply(x)));
         }
 
         @Override

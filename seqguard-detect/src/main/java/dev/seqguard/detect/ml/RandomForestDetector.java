@@ -30,7 +30,6 @@ import java.util.SplittableRandom;
  */
 public final class RandomForestDetector implements Detector<RandomForestDetector.Config> {
     public static final String NAME = "random-forest";
-    private static final int MIN_LABELS_PER_CLASS = 2;
 
     /**
      * @param trees            trees in the forest
@@ -79,12 +78,7 @@ public final class RandomForestDetector implements Detector<RandomForestDetector
 
         @Override
         public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, featureNames.size(), NAME);
-            double[] out = new double[data.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = ensemble.sum(data.features().row(i)) / ensemble.trees();
-            }
-            return out;
+            return RowScores.each(data, featureNames.size(), NAME, x -> ensemble.sum(x) / ensemble.trees());
         }
 
         @Override
@@ -108,9 +102,7 @@ public final class RandomForestDetector implements Detector<RandomForestDetector
 
     @Override
     public FittedRandomForest fit(DetectionData data, Config config) {
-        DataChecks.requireFitData(data, 2 * MIN_LABELS_PER_CLASS, NAME);
-        DataChecks.requireLabels(data, MIN_LABELS_PER_CLASS, NAME);
-        LabelledRows rows = LabelledRows.of(data, config.balanced());
+        LabelledRows rows = LabelledRows.forFit(data, config.balanced(), NAME);
         int n = rows.size();
         int d = data.features().columns();
         int mtry = config.featuresPerSplit() == 0 ? Math.max(1, (int) Math.round(Math.sqrt(d)))

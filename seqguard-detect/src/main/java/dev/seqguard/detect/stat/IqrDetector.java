@@ -1,16 +1,9 @@
 package dev.seqguard.detect.stat;
 
-import dev.seqguard.detect.api.Capability;
-import dev.seqguard.detect.api.Configs;
-import dev.seqguard.detect.api.DetectorInfo;
-import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FeatureScaler;
-import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Tukey's fences (Tukey, "Exploratory Data Analysis", 1977): per feature, the distance beyond
@@ -45,20 +38,9 @@ public final class IqrDetector extends DeviationDetector<IqrDetector.Config> {
     public record FittedIqr(Provenance provenance, Config config, Fences fences) implements FittedDeviationModel<Config> {
     }
 
-    @Override
-    public DetectorInfo info() {
-        return new DetectorInfo(NAME, "Tukey IQR fences: per-feature distance beyond the fences, aggregated",
-                Family.STATISTICAL, Set.<Capability>of());
-    }
-
-    @Override
-    public Config config(Map<String, String> params, long seed) {
-        return Configs.parse(Config.defaults(seed), params);
-    }
-
-    @Override
-    public Class<? extends FittedDetector> fittedType() {
-        return FittedIqr.class;
+    public IqrDetector() {
+        super(NAME, "Tukey IQR fences: per-feature distance beyond the fences, aggregated",
+                Config::defaults, FittedIqr.class, FittedIqr::new);
     }
 
     @Override
@@ -82,10 +64,5 @@ public final class IqrDetector extends DeviationDetector<IqrDetector.Config> {
             spread[j] = iqr > 1e-12 ? iqr : fallback.spread()[j];
         }
         return new Fences(features, lower, upper, spread);
-    }
-
-    @Override
-    protected FittedDetector fitted(Provenance provenance, Config config, Fences fences) {
-        return new FittedIqr(provenance, config, fences);
     }
 }

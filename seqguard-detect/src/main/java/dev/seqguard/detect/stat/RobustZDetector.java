@@ -1,15 +1,8 @@
 package dev.seqguard.detect.stat;
 
-import dev.seqguard.detect.api.Capability;
-import dev.seqguard.detect.api.Configs;
-import dev.seqguard.detect.api.DetectorInfo;
-import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FeatureScaler;
-import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Per-feature robust z-scores {@code (x - median) / (1.4826 MAD)} (Iglewicz and Hoaglin, "How to Detect and
@@ -41,30 +34,14 @@ public final class RobustZDetector extends DeviationDetector<RobustZDetector.Con
             implements FittedDeviationModel<Config> {
     }
 
-    @Override
-    public DetectorInfo info() {
-        return new DetectorInfo(NAME, "per-feature robust z-score (median/MAD), clipped and aggregated", Family.STATISTICAL,
-                Set.<Capability>of());
-    }
-
-    @Override
-    public Config config(Map<String, String> params, long seed) {
-        return Configs.parse(Config.defaults(seed), params);
-    }
-
-    @Override
-    public Class<? extends FittedDetector> fittedType() {
-        return FittedRobustZ.class;
+    public RobustZDetector() {
+        super(NAME, "per-feature robust z-score (median/MAD), clipped and aggregated",
+                Config::defaults, FittedRobustZ.class, FittedRobustZ::new);
     }
 
     @Override
     protected Fences learn(List<String> features, double[][] rows, Config config) {
         FeatureScaler s = FeatureScaler.robust(rows);
         return around(features, s.centre(), s.spread());
-    }
-
-    @Override
-    protected FittedDetector fitted(Provenance provenance, Config config, Fences fences) {
-        return new FittedRobustZ(provenance, config, fences);
     }
 }

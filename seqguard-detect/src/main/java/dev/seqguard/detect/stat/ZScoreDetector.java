@@ -1,15 +1,8 @@
 package dev.seqguard.detect.stat;
 
-import dev.seqguard.detect.api.Capability;
-import dev.seqguard.detect.api.Configs;
-import dev.seqguard.detect.api.DetectorInfo;
-import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FeatureScaler;
-import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Per-feature z-scores {@code z = (x - mean) / sd} against the training rows (sample standard deviation; a
@@ -40,30 +33,14 @@ public final class ZScoreDetector extends DeviationDetector<ZScoreDetector.Confi
             implements FittedDeviationModel<Config> {
     }
 
-    @Override
-    public DetectorInfo info() {
-        return new DetectorInfo(NAME, "per-feature z-score (mean/sd), clipped and aggregated", Family.STATISTICAL,
-                Set.<Capability>of());
-    }
-
-    @Override
-    public Config config(Map<String, String> params, long seed) {
-        return Configs.parse(Config.defaults(seed), params);
-    }
-
-    @Override
-    public Class<? extends FittedDetector> fittedType() {
-        return FittedZScore.class;
+    public ZScoreDetector() {
+        super(NAME, "per-feature z-score (mean/sd), clipped and aggregated",
+                Config::defaults, FittedZScore.class, FittedZScore::new);
     }
 
     @Override
     protected Fences learn(List<String> features, double[][] rows, Config config) {
         FeatureScaler s = FeatureScaler.standard(rows);
         return around(features, s.centre(), s.spread());
-    }
-
-    @Override
-    protected FittedDetector fitted(Provenance provenance, Config config, Fences fences) {
-        return new FittedZScore(provenance, config, fences);
     }
 }

@@ -1,5 +1,6 @@
 package dev.seqguard.detect.ml.trees;
 
+import dev.seqguard.detect.api.DataChecks;
 import dev.seqguard.detect.api.DetectionData;
 import java.util.Arrays;
 
@@ -14,7 +15,20 @@ import java.util.Arrays;
  */
 public record LabelledRows(double[][] x, int[] y, double[] weight) {
 
-    /** Rows labelled 0 or 1; {@link DetectionData#UNKNOWN} rows are skipped. Call {@code requireLabels} first. */
+    /** Fewest rows of each class a supervised tree model trains on: one of a class gives nothing to split on. */
+    public static final int MIN_PER_CLASS = 2;
+
+    /**
+     * The checks every supervised tree model makes before training (enough rows, at least {@link #MIN_PER_CLASS}
+     * labels of each class), then {@link #of}.
+     */
+    public static LabelledRows forFit(DetectionData data, boolean balanced, String detector) {
+        DataChecks.requireFitData(data, 2 * MIN_PER_CLASS, detector);
+        DataChecks.requireLabels(data, MIN_PER_CLASS, detector);
+        return of(data, balanced);
+    }
+
+    /** Rows labelled 0 or 1; {@link DetectionData#UNKNOWN} rows are skipped. Call {@code requireLabels} first, or use {@link #forFit}. */
     public static LabelledRows of(DetectionData data, boolean balanced) {
         int[] labels = data.labels();
         if (labels == null) {
