@@ -96,6 +96,11 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--synthetic-rate", defaultValue = "0.05", description = "Label-free mode: injected share of users. Default: ${DEFAULT-VALUE}.")
     double syntheticRate;
 
+    @Option(names = "--synthetic-types", defaultValue = "all",
+            description = "Kinds SeqGuard injects into your data to validate without labels and to augment supervised"
+                    + " detectors: farming, crawler, adfraud, takeover, promo, misclick, or all. Default: ${DEFAULT-VALUE}.")
+    String syntheticTypes;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -109,6 +114,7 @@ final class SelectCommand implements Callable<Integer> {
             if (threshold != null) {
                 dev.seqguard.eval.threshold.ThresholdRule.parse(threshold);
             }
+            syntheticTypeSet();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -137,7 +143,7 @@ final class SelectCommand implements Callable<Integer> {
 
         SelectionResult result;
         try (Progress progress = Progress.start("select", 20)) {
-            InjectedValidation synthetic = new InjectedValidation(in.events(), prep, syntheticRate);
+            InjectedValidation synthetic = new InjectedValidation(in.events(), prep, syntheticRate, syntheticTypeSet());
             result = new Selector(options, progress::step).select(data, types, synthetic, synthetic);
         }
         FittedDetector model = result.selected().model();
@@ -190,6 +196,14 @@ final class SelectCommand implements Callable<Integer> {
         List<ReportModel.KeyValue> facts = new ArrayList<>();
         summary.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
         return facts;
+    }
+
+    private java.util.Set<dev.seqguard.core.inject.AnomalyType> syntheticTypeSet() {
+        try {
+            return dev.seqguard.core.inject.InjectionConfig.parseTypes(syntheticTypes);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--synthetic-types: " + e.getMessage());
+        }
     }
 
     /** Report-friendly text of a summary value. */

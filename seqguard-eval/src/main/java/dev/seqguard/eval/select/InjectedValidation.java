@@ -23,21 +23,31 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
     private final List<BehaviorEvent> events;
     private final Preparation preparation;
     private final double rate;
+    private final Set<AnomalyType> types;
 
     public InjectedValidation(List<BehaviorEvent> events, Preparation preparation, double rate) {
+        this(events, preparation, rate, EnumSet.allOf(AnomalyType.class));
+    }
+
+    /** @param types the kinds to inject (e.g. to leave out a kind and see how selection copes with an unseen one) */
+    public InjectedValidation(List<BehaviorEvent> events, Preparation preparation, double rate, Set<AnomalyType> types) {
         if (!(rate > 0 && rate < 0.5)) {
             throw new IllegalArgumentException("self-injection rate must be in (0, 0.5), got " + rate);
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("self-injection needs at least one anomaly type");
         }
         this.events = List.copyOf(events);
         this.preparation = preparation;
         this.rate = rate;
+        this.types = EnumSet.copyOf(types);
     }
 
     @Override
     public List<Variant> variants(int repeats, long seed) {
         List<Variant> out = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            InjectionResult injected = inject(InjectionConfig.defaults(seed * 1_000_003L + 7919L * (r + 1)).withRate(rate));
+            InjectionResult injected = inject(InjectionConfig.defaults(seed * 1_000_003L + 7919L * (r + 1)).withRate(rate).withTypes(types));
             PreparedData prepared = preparation.prepare(injected.events());
             Map<String, UserLabel> byUser = injected.labelsByUser();
             List<String> users = prepared.userIds();
@@ -67,7 +77,7 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
         events.forEach(e -> real.add(e.userId()));
         List<String> names = null;
         for (int r = 0; r < AUGMENTATION_INJECTIONS; r++) {
-            InjectionResult injected = inject(InjectionConfig.defaults(seed * 7_919L + 104_729L * (r + 1)).withRate(rate));
+            InjectionResult injected = inject(InjectionConfig.defaults(seed * 7_919L + 104_729L * (r + 1)).withRate(rate).withTypes(types));
             PreparedData prepared = preparation.prepare(injected.events());
             names = prepared.features().names();
             Map<String, UserLabel> byUser = injected.labelsByUser();

@@ -83,6 +83,18 @@ public final class Selector {
             }
             results.add(r);
         }
+        if (!labelled && augmentation != null) {
+            Augmentation.Rows extra = null;
+            for (Detector<?> d : supervised()) {
+                progress.accept(d.name() + SYNTHETIC_SUFFIX);
+                try {
+                    extra = extra == null ? augmentation.rows(options.seed()) : extra;
+                    results.add(selfSupervised(d, data, variants, extra));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    results.add(CandidateResult.failure(d.name() + SYNTHETIC_SUFFIX, d.info().family(), e.getMessage()));
+                }
+            }
+        }
         if (labelled && augmentation != null) {
             Augmentation.Rows extra = null;
             for (Detector<?> d : candidates) {
@@ -207,6 +219,67 @@ public final class Selector {
             g[i] = data.hasSequences() ? data.sequences().get(i).userId() : data.features().rowIds().get(i);
         }
         return g;
+    }
+
+    private List<Detector<?>> supervised() {
+        List<Detector<?>> all = options.detectors().isEmpty() ? DetectorRegistry.all()
+                : options.detectors().stream().<Detector<?>>map(DetectorRegistry::get).toList();
+        return all.stream().filter(d -> d.info().has(Capability.NEEDS_LABELS)).toList();
+    }
+
+    /**
+     * Without labels, a supervised detector trained on the real rows as presumed normal plus synthetic anomalies
+     * (positive-unlabelled learning). Users are split into folds: every real row's score, and every validation
+     * row's, comes from a model that never trained on that user — a real anomaly in the data is never scored by a
+     * model that was told it is normal.
+     */
+    private CandidateResult selfSupervised(Detector<?> d, DetectionData data, List<SyntheticValidation.Variant> variants,
+                                           Augmentation.Rows extra) {
+        int k = options.folds();
+        String[] users = groups(data);
+        java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(users)));
+        java.util.Collections.shuffle(distinct, new java.util.Random(options.seed()));
+        for (int i = 0; i < distinct.size(); i++) {
+            foldOf.put(distinct.get(i), i % k);
+        }
+        java.util.function.ToIntFunction<String> fold = u -> foldOf.getOrDefault(u, Math.floorMod(u.hashCode(), k));
+        DetectionData realAsNormal = data.withLabels(new int[data.size()]);
+        double[] written = new double[data.size()];
+        List<double[]> variantScores = variants.stream().map(v -> new double[v.data().size()]).toList();
+        for (int f = 0; f < k; f++) {
+            int ff = f;
+            int[] test = java.util.stream.IntStream.range(0, data.size()).filter(i -> fold.applyAsInt(users[i]) == ff).toArray();
+            if (test.length == 0) {
+                continue;
+            }
+            int[] train = complement(test, data.size());
+            FittedDetector fitted = DetectorRegistry.fit(d, withExtra(realAsNormal.select(train), data, test, extra),
+                    Map.of(), options.seed());
+            double[] s = fitted.score(data.select(test).withoutLabels());
+            for (int i = 0; i < test.length; i++) {
+                written[test[i]] = s[i];
+            }
+            for (int v = 0; v < variants.size(); v++) {
+                DetectionData vd = variants.get(v).data();
+                int[] rows = java.util.stream.IntStream.range(0, vd.size())
+                        .filter(i -> fold.applyAsInt(vd.sequences().get(i).userId()) == ff).toArray();
+                if (rows.length > 0) {
+                    double[] vs = fitted.score(vd.select(rows).withoutLabels());
+                    for (int i = 0; i < rows.length; i++) {
+                        variantScores.get(v)[rows[i]] = vs[i];
+                    }
+                }
+            }
+        }
+        double[] ap = new double[variants.size()];
+        for (int v = 0; v < variants.size(); v++) {
+            ap[v] = AveragePrecision.of(variants.get(v).data().labels(), variantScores.get(v));
+        }
+        Timed full = Timed.fitAndScore(d, realAsNormal.concat(extra.data()), data, options.seed());
+        return new CandidateResult(d.name() + SYNTHETIC_SUFFIX, d.info().family(), written,
+                syntheticEvaluation(variants, variantScores), mean(ap), ap, variantScores, Double.NaN,
+                full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
     }
 
     /** {@code train} plus the synthetic rows not made from any user of {@code scored} rows of {@code data}. */
