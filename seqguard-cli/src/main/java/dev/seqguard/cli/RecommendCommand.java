@@ -171,7 +171,9 @@ final class RecommendCommand implements Callable<Integer> {
             facts.add(new ReportModel.KeyValue("detector", detection.detector()));
             facts.add(new ReportModel.KeyValue("threshold", String.format(Locale.ROOT, "%.4g", detection.threshold())));
             facts.add(new ReportModel.KeyValue("flagged users", Integer.toString(detection.flaggedUsers().size())));
-            base = base.withFlaggedUsers(flaggedUsers(detection, events, userLabels),
+            base = base.withLeaderboard(List.of(new ReportModel.LeaderboardRow(detection.detector(), "", true,
+                    Map.of("threshold", detection.threshold()), "the saved select model used for cleaning")))
+                    .withFlaggedUsers(flaggedUsers(detection, events, userLabels),
                     ZoneOffset.ofTotalSeconds(detection.utcOffsetMinutes() * 60));
         }
         return LiftReport.addTo(base.withSummary(facts), lift);
@@ -180,7 +182,7 @@ final class RecommendCommand implements Callable<Integer> {
     private static List<ReportModel.FlaggedUser> flaggedUsers(DetectionScores d, List<BehaviorEvent> events,
                                                               UserLabels userLabels) {
         List<String> top = d.flaggedUsers().stream()
-                .sorted((a, b) -> Double.compare(d.userScores().get(b), d.userScores().get(a))).limit(10).toList();
+                .sorted((a, b) -> Double.compare(d.userScores().get(b), d.userScores().get(a))).limit(5).toList();
         Map<String, List<ReportModel.TimelineEvent>> timelines = new HashMap<>();
         for (int e = 0; e < events.size(); e++) {
             BehaviorEvent ev = events.get(e);
