@@ -104,11 +104,65 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "demo", "bench"})
+    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "recommend", "flags", "demo", "bench"})
     void everyVerbHasHelp(String verb) {
         Run r = run(verb, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: seqguard " + verb);
+    }
+
+    @Test
+    void recommendMeasuresCleaningAndFlagsAnswersFromTheLog() throws IOException {
+        Path inj = dir.resolve("injr");
+        assertThat(run("inject", "--events", slice.toString(), "--format", "taobao", "--seed", "4", "--rate", "0.1",
+                "--types", "farming,adfraud", "--out", inj.toString()).code()).isZero();
+        Path sel = dir.resolve("selr");
+        Run rs = run("select", "--events", inj.resolve("events.csv").toString(), "--format", "taobao",
+                "--detectors", "robust-z", "--ensemble", "0", "--synthetic-repeats", "2", "--seed", "2", "--out", sel.toString());
+        assertThat(rs.code()).as(rs.err()).isZero();
+        Path out = dir.resolve("rec");
+        Run rr = run("recommend", "--events", inj.resolve("events.csv").toString(), "--format", "taobao",
+                "--labels", inj.resolve("labels.csv").toString(), "--targets", inj.resolve("targets.csv").toString(),
+                "--model", sel.resolve("model").toString(), "--out", out.toString());
+        assertThat(rr.code()).as(rr.err()).isZero();
+        assertThat(rr.out()).contains("item-knn", "hot-in-category", "popularity", "drop-users", "oracle");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("recommend.json").toFile());
+        List<String> keys = List.of("hr@10", "ndcg@10", "recall@20", "coverage", "target_exposure", "target_mean_rank");
+        for (String rec : List.of("item-knn", "hot-in-category", "popularity")) {
+            JsonNode r = json.get(rec);
+            List<JsonNode> blocks = new ArrayList<>(List.of(r.get("raw"), r.get("oracle")));
+            r.get("cleaned").forEach(blocks::add);
+            assertThat(r.get("cleaned").size()).isEqualTo(3);
+            for (JsonNode b : blocks) {
+                List<String> names = new ArrayList<>();
+                b.fieldNames().forEachRemaining(names::add);
+                assertThat(names).containsExactlyElementsOf(keys);
+                assertThat(b.get("target_exposure").asDouble()).isBetween(0.0, 1.0);
+            }
+            // without the injected accounts no real user is pushed towards the attacked items by popularity
+            assertThat(r.get("oracle").get("target_exposure").asDouble())
+                    .isLessThanOrEqualTo(r.get("raw").get("target_exposure").asDouble());
+        }
+        assertThat(json.get("popularity").get("raw").get("target_exposure").asDouble()).isGreaterThan(0.5);
+        assertThat(Files.readString(out.resolve("recommend.html"))).contains("Recommender lift")
+                .doesNotContain("http://", "https://");
+
+        Run rf = run("flags", "--db", out.resolve("flags.db").toString(), "--top-items", "5", "--top-categories", "3",
+                "--by-hour", "--users");
+        assertThat(rf.code()).as(rf.err()).isZero();
+        assertThat(rf.out()).contains("items targeted most", "categories targeted most", "flagged activity by hour", "score");
+        Run missing = run("flags", "--db", dir.resolve("none/flags.db").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip().lines().count()).isEqualTo(1);
+        assertThat(missing.err()).contains("flags.db").doesNotContain("\tat ");
+
+        Run noLabels = run("recommend", "--events", inj.resolve("events.csv").toString(), "--format", "taobao",
+                "--out", dir.resolve("rec0").toString());
+        assertThat(noLabels.code()).as(noLabels.err()).isZero();
+        JsonNode raw = new ObjectMapper().readTree(dir.resolve("rec0/recommend.json").toFile()).get("popularity");
+        assertThat(raw.get("oracle").isNull()).isTrue();
+        assertThat(raw.get("cleaned").size()).isZero();
+        assertThat(raw.get("raw").get("target_exposure").isNull()).isTrue();
     }
 
     @Test
