@@ -262,8 +262,9 @@ public final class Selector {
             }
             for (int v = 0; v < variants.size(); v++) {
                 DetectionData vd = variants.get(v).data();
+                String[] vUsers = groups(vd);
                 int[] rows = java.util.stream.IntStream.range(0, vd.size())
-                        .filter(i -> fold.applyAsInt(vd.sequences().get(i).userId()) == ff).toArray();
+                        .filter(i -> fold.applyAsInt(vUsers[i]) == ff).toArray();
                 if (rows.length > 0) {
                     double[] vs = fitted.score(vd.select(rows).withoutLabels());
                     for (int i = 0; i < rows.length; i++) {

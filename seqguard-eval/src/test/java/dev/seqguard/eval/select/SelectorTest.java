@@ -151,4 +151,51 @@ class SelectorTest {
         }
         assertThat(Arrays.stream(folds).mapToInt(f -> f.length).sum()).isEqualTo(12);
     }
+
+    @Test
+    void withoutLabelsSupervisedDetectorsLearnFromSyntheticRowsButNeverScoreARowTheyWereToldIsNormal() {
+        // 6 real outliers hide, unlabelled, in the data; synthetic anomalies of the same kind teach the classifier.
+        // Trained in sample, the classifier would have been told the 6 are normal and would score them low.
+        DetectionData real = table(240, 6, 5);
+        DetectionData shifted = table(30, 30, 6);
+        DetectionData syntheticRows = new DetectionData(new FeatureMatrix(shifted.features().names(),
+                shifted.features().rowIds().stream().map(id -> "syn-" + id).toList(), shifted.features().values()),
+                List.of(), null).withLabels(filled(30, 1));
+        Augmentation augmentation = seed -> new Augmentation.Rows(syntheticRows, new String[30]);
+        SyntheticValidation synthetic = (repeats, seed) -> {
+            List<SyntheticValidation.Variant> out = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                DetectionData v = table(200, 10, seed + 100 + r);
+                int[] y = new int[200];
+                String[] types = new String[200];
+                for (int i = 0; i < 200; i++) {
+                    y[i] = i >= 190 ? 1 : 0;
+                    types[i] = i >= 190 ? "shifted" : "normal";
+                }
+                out.add(new SyntheticValidation.Variant(v.withLabels(y), types));
+            }
+            return out;
+        };
+        SelectionResult r = new Selector(SelectionOptions.defaults(3).withDetectors(List.of("random-forest", "robust-z")),
+                s -> { }).select(real, null, synthetic, augmentation);
+        CandidateResult rf = r.leaderboard().stream().filter(c -> c.detector().equals("random-forest+synthetic"))
+                .findFirst().orElseThrow();
+        int[] hidden = new int[240];
+        for (int i = 234; i < 240; i++) {
+            hidden[i] = 1;
+        }
+        assertThat(RocAuc.of(hidden, rf.scores())).as("hidden real outliers, scored out of fold").isGreaterThan(0.95);
+        double[] inSample = rf.model().score(real);
+        for (int i = 234; i < 240; i++) {
+            assertThat(rf.scores()[i]).as("out-of-fold score of hidden outlier %d", i).isGreaterThan(0.6);
+            assertThat(inSample[i]).as("the same row scored by the model told it is normal").isLessThan(0.5);
+        }
+        assertThat(rf.syntheticPrAuc()).isGreaterThan(0.9);
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        Arrays.fill(a, v);
+        return a;
+    }
 }
