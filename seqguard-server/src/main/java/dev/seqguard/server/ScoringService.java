@@ -73,6 +73,7 @@ public final class ScoringService implements AutoCloseable {
     private volatile Live live;
     private volatile long evictionsBefore;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private ScoringService(ServiceConfig config, ServingModel model, ModelLoader loader) throws IOException {
         this.config = config;
@@ -204,13 +205,25 @@ public final class ScoringService implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange ex) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            dispatchCounted(ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void dispatchCounted(HttpExchange ex) throws IOException {
         long t0 = System.nanoTime();
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
         String route = routeOf(path);
         Response r;
         try {
-            if (route == null) {
+            if (closed && !"/health".equals(route)) {
+                drain(ex.getRequestBody());
+                r = Response.error(503, "the service is stopping");
+            } else if (route == null) {
                 r = Response.error(404, "no route " + path + "; see /openapi.json");
             } else if (!ROUTES.contains(method + " " + route)) {
                 r = Response.error(405, method + " is not allowed on " + route);
@@ -517,7 +530,7 @@ public final class ScoringService implements AutoCloseable {
     }
 
     /**
-     * Stops accepting requests (waiting up to 2 s for those in flight), saves the user state, commits the queued
+     * Stops accepting requests (those in flight finish, up to 5 s), saves the user state, commits the queued
      * flags and closes the database. The shutdown hook of {@code seqguard serve} calls this on SIGTERM.
      */
     @Override
@@ -526,7 +539,13 @@ public final class ScoringService implements AutoCloseable {
             return;
         }
         closed = true;
-        http.stop(2);
+        // requests already scoring finish (their flags are committed and answered); new ones get 503
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        http.stop(0);
         workers.shutdown();
         checkpointer.shutdown();
         try {
