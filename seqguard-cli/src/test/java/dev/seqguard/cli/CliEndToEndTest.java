@@ -104,7 +104,7 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "demo", "bench"})
+    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "demo", "bench", "serve", "keys", "replay"})
     void everyVerbHasHelp(String verb) {
         Run r = run(verb, "--help");
         assertThat(r.code()).isZero();
