@@ -41,9 +41,14 @@ class CrashTest {
             Thread t = new Thread(() -> {
                 Http http = Http.loopback(child.port);
                 List<BehaviorEvent> mine = events.stream().filter(e -> Math.floorMod(e.userId().hashCode(), n) == me).toList();
-                for (int i = 0; i < mine.size(); i += 20) {
+                // laps over the same events as new users, so the load lasts until the kill (bounded by 50 laps)
+                for (int k = 0; k < 50 * mine.size(); k += 20) {
+                    int i = k % mine.size();
+                    String lap = "-" + k / mine.size();
+                    List<BehaviorEvent> batch = mine.subList(i, Math.min(mine.size(), i + 20)).stream()
+                            .map(e -> e.withUser(e.userId() + lap)).toList();
                     try {
-                        Http.Reply r = http.post("/v1/events", key, Fixtures.json(mine.subList(i, Math.min(mine.size(), i + 20))));
+                        Http.Reply r = http.post("/v1/events", key, Fixtures.json(batch));
                         if (r.status() == 200) {
                             for (JsonNode e : r.json()) {
                                 if (e.get("flag").asBoolean()) {
@@ -63,8 +68,10 @@ class CrashTest {
             clients.add(t);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (received.size() < 100 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        Http probe = Http.loopback(child.port);
+        while ((received.size() < 100 || !probe.get("/metrics", null).body().matches("(?s).*seqguard_checkpoints_total [1-9].*"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
         child.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         for (Thread t : clients) {
