@@ -43,8 +43,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "With --odds: the detectors select may use (default: all).")
     List<String> detectors = new java.util.ArrayList<>();
 
+    @Option(names = "--serve", paramLabel = "MODEL_DIR",
+            description = "Instead: load-test `serve` on loopback with this model (1, 8, 64 clients; batches of 1 and 100).")
+    Path serve;
+
+    @Option(names = "--seconds", defaultValue = "5", description = "With --serve: seconds per measured cell. Default: ${DEFAULT-VALUE}.")
+    double seconds;
+
     @Override
     public Integer call() throws IOException {
+        if (serve != null) {
+            return ServeBenchmark.run(serve, events != null ? events : BundledData.sample(), seconds);
+        }
         if (odds != null) {
             return new OddsBenchmark(odds, detectors, runs).run();
         }

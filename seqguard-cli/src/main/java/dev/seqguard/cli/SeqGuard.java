@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 @Command(name = "seqguard", mixinStandardHelpOptions = true, version = "SeqGuard 0.1.0",
         description = "Finds anomalies in e-commerce behaviour sequences and picks the detector that works on your data.",
         subcommands = {InspectCommand.class, InjectCommand.class, SelectCommand.class, ScoreCommand.class,
-                DetectorsCommand.class, RecommendCommand.class, FlagsCommand.class, DemoCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                DetectorsCommand.class, RecommendCommand.class, FlagsCommand.class, ServeCommand.class,
+                KeysCommand.class, ReplayCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SeqGuard implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -104,7 +104,8 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "recommend", "flags", "demo", "bench"})
+    @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "recommend", "flags", "serve", "keys",
+            "replay", "demo", "bench"})
     void everyVerbHasHelp(String verb) {
         Run r = run(verb, "--help");
         assertThat(r.code()).isZero();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Scores a live event stream with any fitted feature detector: each user's features are kept incrementally
@@ -32,10 +33,21 @@ public final class StreamingScorer implements StreamingDetector {
     private final FeatureContext context;
     private final int minEvents;
     private final Map<String, FeatureAccumulator> users;
+    private final Consumer<String> onEvict;
     private long evictions;
 
     public StreamingScorer(FittedDetector detector, SequenceFeatureExtractor extractor, FeatureContext context,
                            int minEvents, int maxUsers) {
+        this(detector, extractor, context, minEvents, maxUsers, user -> { });
+    }
+
+    /**
+     * @param onEvict told the id of every user whose state is dropped to keep within {@code maxUsers}, so a caller
+     *                that keeps more per-user state (a service's event history) can drop it in step
+     */
+    public StreamingScorer(FittedDetector detector, SequenceFeatureExtractor extractor, FeatureContext context,
+                           int minEvents, int maxUsers, Consumer<String> onEvict) {
+        this.onEvict = Objects.requireNonNull(onEvict, "onEvict");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.context = Objects.requireNonNull(context, "context");
@@ -53,6 +65,7 @@ public final class StreamingScorer implements StreamingDetector {
                 boolean evict = size() > maxUsers;
                 if (evict) {
                     evictions++;
+                    onEvict.accept(eldest.getKey());
                 }
                 return evict;
             }
@@ -77,6 +90,22 @@ public final class StreamingScorer implements StreamingDetector {
         }
         FeatureMatrix row = new FeatureMatrix(extractor.names(), List.of(event.userId()), new double[][] {features});
         return new StreamScore(detector.score(DetectionData.of(row))[0], true);
+    }
+
+    /**
+     * Folds the event into its user's state without scoring it and without teaching an online model: restores a
+     * user's state from a saved history after a restart or a model swap.
+     *
+     * @throws IllegalArgumentException when the event is older than the user's previous event
+     */
+    public void absorb(BehaviorEvent event) {
+        users.computeIfAbsent(event.userId(), u -> extractor.newAccumulator()).update(event);
+    }
+
+    /** The user's current feature vector (what the last {@link #process} scored), or {@code null} for no state. */
+    public double[] features(String userId) {
+        FeatureAccumulator acc = users.get(userId);
+        return acc == null ? null : acc.features(context);
     }
 
     /** Users with state now. */

@@ -82,4 +82,26 @@ class StreamingScorerTest {
         assertThatThrownBy(() -> scorer.process(new BehaviorEvent("u", "i", "c", Action.VIEW, 1_000)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("older");
     }
+
+    @Test
+    void absorbedHistoryGivesTheSameStateAsProcessedHistoryAndEvictionsAreReported() {
+        FittedDetector robust = DetectorRegistry.fit("robust-z", DATA, Map.of(), 3);
+        java.util.List<String> evicted = new java.util.ArrayList<>();
+        StreamingScorer live = new StreamingScorer(robust, new SequenceFeatureExtractor(), CONTEXT, 1, 1000);
+        StreamingScorer restored = new StreamingScorer(robust, new SequenceFeatureExtractor(), CONTEXT, 1, 1, evicted::add);
+        Sequence s = DATA.sequences().get(2);
+        StreamScore last = null;
+        for (BehaviorEvent e : s.events()) {
+            last = live.process(e);
+            restored.absorb(e);
+        }
+        assertThat(restored.features(s.userId())).containsExactly(live.features(s.userId()));
+        assertThat(live.features(s.userId())).containsExactly(live.features(s.userId()));
+        assertThat(robust.score(DetectionData.of(new dev.seqguard.core.features.FeatureMatrix(
+                new SequenceFeatureExtractor().names(), List.of(s.userId()), new double[][] {restored.features(s.userId())})))[0])
+                .isEqualTo(last.score());
+        assertThat(restored.features("nobody")).isNull();
+        restored.absorb(new BehaviorEvent("other", "i1", "c1", Action.VIEW, 1_511_568_000_000L));
+        assertThat(evicted).containsExactly(s.userId());
+    }
 }

@@ -1,0 +1,168 @@
+package dev.seqguard.server;
+
+import dev.seqguard.core.model.Action;
+import dev.seqguard.core.model.BehaviorEvent;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Load benchmark of the scoring service over loopback with its own client: for 1, 8 and 64 concurrent clients and
+ * batches of 1 and 100 events, events/s and the p50/p99 latency of a request. Bounded: each cell runs for at most
+ * {@code seconds} after a warm-up and never sends more than {@code maxEventsPerCell} events. Every client owns its
+ * users and sends their events in time order (a real real-time feed), cycling through the given events with fresh
+ * user ids so state keeps growing as in production; the user cap bounds it.
+ */
+public final class LoadBenchmark {
+    /** One measured cell. */
+    public record Cell(int clients, int batch, long events, double seconds, double eventsPerSecond, double p50Millis,
+                       double p99Millis, long failures) {
+    }
+
+    private LoadBenchmark() {
+    }
+
+    /**
+     * Starts a service on loopback (a temporary data directory), runs every cell, stops it, and prints a table.
+     *
+     * @param events template events (their user ids are rewritten per client and round)
+     */
+    public static List<Cell> run(ServingModel model, List<BehaviorEvent> events, double seconds, long maxEventsPerCell,
+                                 PrintStream out) throws IOException, InterruptedException {
+        Path data = Files.createTempDirectory("seqguard-load");
+        ServiceConfig config = ServiceConfig.defaults(data).withPort(0).withLimits(8L << 20, 1e9, 200_000);
+        List<Cell> cells = new ArrayList<>();
+        try (ScoringService service = ScoringService.start(config, model, dir -> ServingModel.load(dir, model.context()))) {
+            String key;
+            try {
+                key = new ApiKeys(Database.open(data)).create("bench");
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e);
+            }
+            out.printf("load benchmark: %s on http://127.0.0.1:%d, %d cores, Java %s; each cell up to %.0f s or %,d events%n",
+                    model.detectorName(), service.port(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), seconds, maxEventsPerCell);
+            out.printf("%8s %6s %10s %12s %10s %10s %9s%n", "clients", "batch", "events", "events/s", "p50 ms", "p99 ms", "failures");
+            int round = 0;
+            for (int batch : new int[] {1, 100}) {
+                for (int clients : new int[] {1, 8, 64}) {
+                    // warm-up: a short unmeasured run of the same shape
+                    measure(service.port(), key, events, clients, batch, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w" + round++);
+                    Cell c = measure(service.port(), key, events, clients, batch, seconds, maxEventsPerCell, "r" + round++);
+                    cells.add(c);
+                    out.printf(Locale.ROOT, "%8d %6d %,10d %,12.0f %10.2f %10.2f %9d%n", c.clients(), c.batch(), c.events(),
+                            c.eventsPerSecond(), c.p50Millis(), c.p99Millis(), c.failures());
+                }
+            }
+        } finally {
+            deleteQuietly(data);
+        }
+        return cells;
+    }
+
+    private static Cell measure(int port, String key, List<BehaviorEvent> events, int clients, int batch, double seconds,
+                                long maxEvents, String tag) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(2)).build();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/events");
+        long perClient = Math.max(batch, maxEvents / clients);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int me = c;
+            results.add(pool.submit(() -> {
+                long[] lat = new long[(int) (perClient / batch) + 1];
+                int n = 0;
+                long failures = 0;
+                int pos = 0;
+                int lap = 0;
+                StringBuilder body = new StringBuilder(batch * 120);
+                while (System.nanoTime() < deadline && (long) n * batch < perClient) {
+                    body.setLength(0);
+                    body.append('[');
+                    for (int i = 0; i < batch; i++) {
+                        if (pos == events.size()) {
+                            pos = 0;
+                            lap++;
+                        }
+                        BehaviorEvent e = events.get(pos++);
+                        if (i > 0) {
+                            body.append(',');
+                        }
+                        body.append("{\"user_id\":\"").append(tag).append('-').append(me).append('-').append(lap).append('-')
+                                .append(e.userId()).append("\",\"item_id\":\"").append(e.itemId())
+                                .append("\",\"category_id\":\"").append(e.categoryId()).append("\",\"behavior\":\"")
+                                .append(e.action() == null ? Action.VIEW.code() : e.action().code())
+                                .append("\",\"timestamp\":").append(Timestamps.seconds(e.timeMillis())).append('}');
+                    }
+                    body.append(']');
+                    HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            failures++;
+                        }
+                    } catch (IOException ex) {
+                        failures++;
+                    }
+                    lat[n++] = System.nanoTime() - s;
+                }
+                long[] out = Arrays.copyOf(lat, n + 1);
+                out[n] = failures;
+                return out;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        long failures = 0;
+        for (Future<long[]> f : results) {
+            try {
+                long[] r = f.get();
+                for (int i = 0; i < r.length - 1; i++) {
+                    all.add(r[i]);
+                }
+                failures += r[r.length - 1];
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures++;
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        pool.shutdownNow();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        long eventsSent = (long) sorted.length * batch;
+        return new Cell(clients, batch, eventsSent, wall, eventsSent / wall, quantile(sorted, 0.5) / 1e6,
+                quantile(sorted, 0.99) / 1e6, failures);
+    }
+
+    private static double quantile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.seqguard.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The service in a child process, for the crash test: {@code ChildServer MODEL_DIR CONTEXT_FROM_FIXTURES DATA_DIR}. */
+public final class ChildServer {
+    private ChildServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServingModel model = ServingModel.load(Path.of(args[0]), Fixtures.prepared().context());
+        ScoringService s = ScoringService.start(ServiceConfig.defaults(Path.of(args[1])).withPort(0)
+                .withCheckpointInterval(Duration.ofMillis(300)), model, dir -> ServingModel.load(dir, model.context()));
+        System.out.println("port " + s.port());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
