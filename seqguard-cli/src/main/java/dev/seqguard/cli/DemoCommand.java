@@ -67,6 +67,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("         " + withLabels.resolve("report.html").toAbsolutePath());
         System.out.println("         " + rec.resolve("recommend.html").toAbsolutePath());
         System.out.println("anomaly log: seqguard flags --db " + rec.resolve("flags.db"));
+        Path service = out.resolve("service");
+        System.out.println("\nserve the selected model in real time:");
+        System.out.println("  ./seqguard keys create demo --data-dir " + service);
+        System.out.println("  ./seqguard serve --model " + withLabels.resolve("model") + " --data-dir " + service
+                + " --context-events " + inj.resolve("events.csv") + " --port 8080");
+        System.out.println("  curl -s -H \"Authorization: Bearer <key>\" -d '[{\"user_id\":\"1\",\"item_id\":\"2268318\","
+                + "\"category_id\":\"2520377\",\"behavior\":\"pv\",\"timestamp\":1511544070}]' http://127.0.0.1:8080/v1/events");
         return SeqGuard.EXIT_OK;
     }
 

@@ -5,6 +5,7 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.ensemble.CrossFittedDetector;
 import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
 import dev.seqguard.detect.ml.GradientBoostingDetector;
 import dev.seqguard.detect.ml.IsolationForestDetector;
@@ -41,7 +42,8 @@ public final class DetectorRegistry {
             new GradientBoostingDetector(),
             new RandomForestDetector(),
             new RulesDetector(),
-            new RankAverageEnsembleDetector()
+            new RankAverageEnsembleDetector(),
+            new CrossFittedDetector()
     );
 
     private static final Map<String, Detector<?>> BY_NAME;

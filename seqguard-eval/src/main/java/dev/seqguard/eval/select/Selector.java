@@ -6,6 +6,7 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.ensemble.CrossFittedDetector;
 import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
 import dev.seqguard.detect.ensemble.ScoreCalibration;
 import dev.seqguard.eval.metrics.AveragePrecision;
@@ -229,56 +230,22 @@ public final class Selector {
 
     /**
      * Without labels, a supervised detector trained on the real rows as presumed normal plus synthetic anomalies
-     * (positive-unlabelled learning). Users are split into folds: every real row's score, and every validation
-     * row's, comes from a model that never trained on that user — a real anomaly in the data is never scored by a
-     * model that was told it is normal.
+     * (positive-unlabelled learning), cross-fitted by user ({@link CrossFittedDetector}): every real row and every
+     * validation row is scored by a copy that never trained on its user, so a real anomaly in the data is never
+     * scored by a model that was told it is normal — and the saved model gives the same scores on the same data.
      */
     private CandidateResult selfSupervised(Detector<?> d, DetectionData data, List<SyntheticValidation.Variant> variants,
                                            Augmentation.Rows extra) {
-        int k = options.folds();
-        String[] users = groups(data);
-        java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
-        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(users)));
-        java.util.Collections.shuffle(distinct, new java.util.Random(options.seed()));
-        for (int i = 0; i < distinct.size(); i++) {
-            foldOf.put(distinct.get(i), i % k);
-        }
-        java.util.function.ToIntFunction<String> fold = u -> foldOf.getOrDefault(u, Math.floorMod(u.hashCode(), k));
-        DetectionData realAsNormal = data.withLabels(new int[data.size()]);
-        double[] written = new double[data.size()];
-        List<double[]> variantScores = variants.stream().map(v -> new double[v.data().size()]).toList();
-        for (int f = 0; f < k; f++) {
-            int ff = f;
-            int[] test = java.util.stream.IntStream.range(0, data.size()).filter(i -> fold.applyAsInt(users[i]) == ff).toArray();
-            if (test.length == 0) {
-                continue;
-            }
-            int[] train = complement(test, data.size());
-            FittedDetector fitted = DetectorRegistry.fit(d, withExtra(realAsNormal.select(train), data, test, extra),
-                    Map.of(), options.seed());
-            double[] s = fitted.score(data.select(test).withoutLabels());
-            for (int i = 0; i < test.length; i++) {
-                written[test[i]] = s[i];
-            }
-            for (int v = 0; v < variants.size(); v++) {
-                DetectionData vd = variants.get(v).data();
-                String[] vUsers = groups(vd);
-                int[] rows = java.util.stream.IntStream.range(0, vd.size())
-                        .filter(i -> fold.applyAsInt(vUsers[i]) == ff).toArray();
-                if (rows.length > 0) {
-                    double[] vs = fitted.score(vd.select(rows).withoutLabels());
-                    for (int i = 0; i < rows.length; i++) {
-                        variantScores.get(v)[rows[i]] = vs[i];
-                    }
-                }
-            }
-        }
+        CrossFittedDetector crossFit = new CrossFittedDetector();
+        CrossFittedDetector.Config config = new CrossFittedDetector.Config(d.name(), options.folds(), options.seed());
+        DetectionData training = data.withLabels(new int[data.size()]).concat(extra.data());
+        Timed full = Timed.fitAndScore(crossFit, config, training, data);
+        List<double[]> variantScores = variants.stream().map(v -> full.model().score(v.data().withoutLabels())).toList();
         double[] ap = new double[variants.size()];
         for (int v = 0; v < variants.size(); v++) {
             ap[v] = AveragePrecision.of(variants.get(v).data().labels(), variantScores.get(v));
         }
-        Timed full = Timed.fitAndScore(d, realAsNormal.concat(extra.data()), data, options.seed());
-        return new CandidateResult(d.name() + SYNTHETIC_SUFFIX, d.info().family(), written,
+        return new CandidateResult(d.name() + SYNTHETIC_SUFFIX, d.info().family(), full.scores(),
                 syntheticEvaluation(variants, variantScores), mean(ap), ap, variantScores, Double.NaN,
                 full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
     }

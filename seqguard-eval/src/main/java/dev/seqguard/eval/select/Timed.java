@@ -12,9 +12,18 @@ import java.util.Map;
 record Timed(FittedDetector model, double[] scores, long fitMillis, long scoreMillis, double allocatedMb) {
 
     static Timed fitAndScore(Detector<?> d, DetectionData train, DetectionData scored, long seed) {
+        return fitAndScore(train, scored, () -> DetectorRegistry.fit(d, train, Map.of(), seed));
+    }
+
+    static <C extends Record> Timed fitAndScore(Detector<C> d, C config, DetectionData train, DetectionData scored) {
+        return fitAndScore(train, scored, () -> d.fit(train, config));
+    }
+
+    private static Timed fitAndScore(DetectionData train, DetectionData scored,
+                                     java.util.function.Supplier<FittedDetector> fit) {
         long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
-        FittedDetector model = DetectorRegistry.fit(d, train, Map.of(), seed);
+        FittedDetector model = fit.get();
         long t1 = System.nanoTime();
         double[] scores = model.score(scored.withoutLabels());
         long t2 = System.nanoTime();
