@@ -39,6 +39,16 @@ public final class Selector {
     /** Suffix of supervised candidates trained with synthetic anomalies added to the user's labels. */
     public static final String SYNTHETIC_SUFFIX = "+synthetic";
 
+    /**
+     * Without labels, the hybrid ensemble wins unless a single detector validates more than this much better:
+     * validation anomalies come from SeqGuard's own injector, which a classifier trained on its kinds flatters, while
+     * unsupervised members keep some sight of kinds it never injects.
+     */
+    static final double HYBRID_MARGIN = 0.05;
+
+    /** Without labels: the share of real rows, most suspicious by unsupervised consensus, kept out of "normal". */
+    static final double SUSPICIOUS_SHARE = 0.1;
+
     private final SelectionOptions options;
     private final Consumer<String> progress;
 
@@ -86,11 +96,12 @@ public final class Selector {
         }
         if (!labelled && augmentation != null) {
             Augmentation.Rows extra = null;
+            int[] reliableNegatives = reliableNegatives(results, data.size());
             for (Detector<?> d : supervised()) {
                 progress.accept(d.name() + SYNTHETIC_SUFFIX);
                 try {
                     extra = extra == null ? augmentation.rows(options.seed()) : extra;
-                    results.add(selfSupervised(d, data, variants, extra));
+                    results.add(selfSupervised(d, data, reliableNegatives, variants, extra));
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     results.add(CandidateResult.failure(d.name() + SYNTHETIC_SUFFIX, d.info().family(), e.getMessage()));
                 }
@@ -113,14 +124,22 @@ public final class Selector {
         }
         results = Agreement.annotate(results);
         List<CandidateResult> ranked = rank(results);
-        List<CandidateResult> members = ranked.stream()
+        List<CandidateResult> members = labelled ? ranked.stream()
                 .filter(r -> !r.failed() && r.family() != Family.ENSEMBLE)
-                .limit(options.ensembleSize()).toList();
+                .limit(options.ensembleSize()).toList() : hybridMembers(ranked);
+        CandidateResult ensembleResult = null;
         if (options.ensembleSize() >= 2 && members.size() >= 2) {
             progress.accept("ensemble");
-            results.add(labelled ? ensembleLabelled(members, data, types)
-                    : ensembleSynthetic(members, data, variants));
+            ensembleResult = labelled ? ensembleLabelled(members, data, types) : ensembleSynthetic(members, data, variants);
+            results.add(ensembleResult);
             ranked = rank(results);
+        }
+        if (!labelled && ensembleResult != null && ranked.get(0) != ensembleResult
+                && ensembleResult.selectionScore() >= ranked.get(0).selectionScore() - HYBRID_MARGIN) {
+            List<CandidateResult> reordered = new ArrayList<>(ranked);
+            reordered.remove(ensembleResult);
+            reordered.add(0, ensembleResult);
+            ranked = reordered;
         }
         CandidateResult best = ranked.get(0);
         if (best.failed()) {
@@ -222,6 +241,39 @@ public final class Selector {
         return g;
     }
 
+    /**
+     * Two-step positive-unlabelled learning (Liu et al., ICML 2002 / ICDM 2003): real rows are trained on as normal
+     * only when the unsupervised detectors agree they look normal. The {@value #SUSPICIOUS_SHARE} most suspicious by
+     * their rank-average stay unlabelled, so a real fraud ring is not taught as normal through its other members.
+     */
+    private static int[] reliableNegatives(List<CandidateResult> unsupervised, int n) {
+        int[] labels = new int[n];
+        List<double[]> scores = unsupervised.stream().filter(r -> !r.failed()).map(CandidateResult::scores).toList();
+        if (scores.isEmpty()) {
+            return labels;
+        }
+        double[] consensus = rankAverage(scores);
+        double[] sorted = consensus.clone();
+        Arrays.sort(sorted);
+        double cut = sorted[(int) Math.floor((1 - SUSPICIOUS_SHARE) * (n - 1))];
+        for (int i = 0; i < n; i++) {
+            labels[i] = consensus[i] > cut ? DetectionData.UNKNOWN : 0;
+        }
+        return labels;
+    }
+
+    /**
+     * Label-free ensemble members: the best classifier trained on injected anomalies (if any ran) and the best
+     * unsupervised detectors, {@code ensembleSize} in all.
+     */
+    private List<CandidateResult> hybridMembers(List<CandidateResult> ranked) {
+        List<CandidateResult> ok = ranked.stream().filter(r -> !r.failed() && r.family() != Family.ENSEMBLE).toList();
+        List<CandidateResult> out = new ArrayList<>(ok.stream().filter(r -> r.detector().endsWith(SYNTHETIC_SUFFIX)).limit(1).toList());
+        ok.stream().filter(r -> !r.detector().endsWith(SYNTHETIC_SUFFIX))
+                .limit(Math.max(0, options.ensembleSize() - out.size())).forEach(out::add);
+        return out;
+    }
+
     private List<Detector<?>> supervised() {
         List<Detector<?>> all = options.detectors().isEmpty() ? DetectorRegistry.all()
                 : options.detectors().stream().<Detector<?>>map(DetectorRegistry::get).toList();
@@ -234,11 +286,11 @@ public final class Selector {
      * validation row is scored by a copy that never trained on its user, so a real anomaly in the data is never
      * scored by a model that was told it is normal — and the saved model gives the same scores on the same data.
      */
-    private CandidateResult selfSupervised(Detector<?> d, DetectionData data, List<SyntheticValidation.Variant> variants,
-                                           Augmentation.Rows extra) {
+    private CandidateResult selfSupervised(Detector<?> d, DetectionData data, int[] reliableNegatives,
+                                           List<SyntheticValidation.Variant> variants, Augmentation.Rows extra) {
         CrossFittedDetector crossFit = new CrossFittedDetector();
         CrossFittedDetector.Config config = new CrossFittedDetector.Config(d.name(), options.folds(), options.seed());
-        DetectionData training = data.withLabels(new int[data.size()]).concat(extra.data());
+        DetectionData training = data.withLabels(reliableNegatives).concat(extra.data());
         Timed full = Timed.fitAndScore(crossFit, config, training, data);
         List<double[]> variantScores = variants.stream().map(v -> full.model().score(v.data().withoutLabels())).toList();
         double[] ap = new double[variants.size()];
