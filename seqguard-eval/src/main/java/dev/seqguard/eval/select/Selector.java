@@ -277,7 +277,7 @@ public final class Selector {
     private List<Detector<?>> supervised() {
         List<Detector<?>> all = options.detectors().isEmpty() ? DetectorRegistry.all()
                 : options.detectors().stream().<Detector<?>>map(DetectorRegistry::get).toList();
-        return all.stream().filter(d -> d.info().has(Capability.NEEDS_LABELS)).toList();
+        return all.stream().filter(d -> d.info().has(Capability.NEEDS_LABELS) && d.info().family() != Family.ENSEMBLE).toList();
     }
 
     /**
