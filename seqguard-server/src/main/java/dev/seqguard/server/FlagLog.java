@@ -15,9 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The durable flag log. {@link #append} returns once the flags are committed (WAL, full sync), so a response that
  * reports a flag is only ever sent for a flag that survives a crash. One writer thread commits everything waiting
- * in one transaction (group commit): concurrent requests share a sync instead of queueing for one each. The writer
- * never checkpoints the WAL (copies it into the database file): {@link StateStore#checkpointWal} does, off the
- * request path.
+ * in one transaction (group commit): concurrent requests share a sync instead of queueing for one each.
  */
 public final class FlagLog implements AutoCloseable {
     private static final Pending STOP = new Pending(List.of(), null);
@@ -40,11 +38,6 @@ public final class FlagLog implements AutoCloseable {
         try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM flags")) {
             r.next();
             nextId = r.getLong(1) + 1;
-        }
-        // SQLite runs an automatic WAL checkpoint inside the COMMIT that crosses 1000 pages, i.e. on this thread,
-        // where it would hold up every request waiting for its flags; StateStore#checkpointWal does it instead
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA wal_autocheckpoint=0");
         }
         writer.setAutoCommit(false);
         thread = new Thread(this::run, "seqguard-flag-writer");

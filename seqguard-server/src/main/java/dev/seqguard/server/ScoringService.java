@@ -156,17 +156,17 @@ public final class ScoringService implements AutoCloseable {
         synchronized (checkpointLock) {
             ScoringEngine engine = live.engine();
             ScoringEngine.Checkpoint c = engine.drainCheckpoint();
-            if (!c.isEmpty()) {
-                try {
-                    states.save(c);
-                    metrics.checkpoints.increment();
-                } catch (SQLException | RuntimeException e) {
-                    metrics.checkpointFailures.increment();
-                    live.engine().requeue(c);
-                    throw e;
-                }
+            if (c.isEmpty()) {
+                return;
             }
-            states.checkpointWal();
+            try {
+                states.save(c);
+                metrics.checkpoints.increment();
+            } catch (SQLException | RuntimeException e) {
+                metrics.checkpointFailures.increment();
+                live.engine().requeue(c);
+                throw e;
+            }
         }
     }
 

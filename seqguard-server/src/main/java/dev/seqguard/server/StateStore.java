@@ -66,23 +66,6 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Copies the WAL into the database file as far as it can without waiting for anyone (SQLite's PASSIVE
-     * checkpoint): the flag writer leaves this to the periodic checkpoint so a commit never pays for it.
-     *
-     * @return whether every committed WAL frame is now in the database file
-     */
-    public synchronized boolean checkpointWal() throws SQLException {
-        c.commit();
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            // one row: 1 if blocked, WAL frames, frames checkpointed
-            return r.next() && r.getInt(1) == 0 && r.getInt(2) == r.getInt(3);
-        } finally {
-            c.setAutoCommit(false);
-        }
-    }
-
     /** Every saved user, least recently seen first. */
     public synchronized void load(Consumer<UserHistory> sink) throws SQLException {
         try (Statement s = c.createStatement();
