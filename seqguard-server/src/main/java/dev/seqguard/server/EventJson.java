@@ -1,8 +1,14 @@
 package dev.seqguard.server;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.model.EventExtras;
@@ -28,6 +34,8 @@ public final class EventJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long EARLIEST_MILLIS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final long FUTURE_SLACK_MILLIS = 24L * 3600 * 1000;
+
+    private static final Parsed NOT_AN_OBJECT = new Parsed(null, null, "an event must be a JSON object");
 
     private EventJson() {
     }
@@ -59,14 +67,24 @@ public final class EventJson {
         }
         List<Parsed> out = new ArrayList<>();
         if (body[i] == '[') {
-            JsonNode root;
-            try {
-                root = MAPPER.readTree(body);
+            // streamed element by element: the tree of a whole batch (a map per event) was a large share of a
+            // request's allocation; what is read is the same as MAPPER.readTree's (trailing content ignored alike)
+            try (JsonParser p = MAPPER.createParser(body)) {
+                p.nextToken();
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new JsonParseException(p, "Unexpected end-of-input: expected close marker for Array");
+                    }
+                    if (t == JsonToken.START_OBJECT) {
+                        out.add(parseEvent(Fields.read(p)));
+                    } else {
+                        p.skipChildren();
+                        out.add(NOT_AN_OBJECT);
+                    }
+                }
             } catch (IOException e) {
                 throw new NotJsonException("body is not valid JSON: " + firstLine(e));
-            }
-            for (JsonNode n : root) {
-                out.add(parseEvent(n));
             }
             return out;
         }
@@ -95,21 +113,27 @@ public final class EventJson {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    static Parsed parseEvent(JsonNode n) {
+    private static Parsed parseEvent(JsonNode n) {
         if (n == null || !n.isObject()) {
-            return new Parsed(null, null, "an event must be a JSON object");
+            return NOT_AN_OBJECT;
         }
-        String user = id(n, "user_id");
+        return parseEvent(Fields.of(n));
+    }
+
+    private static Parsed parseEvent(Fields n) {
+        String user = null;
         try {
+            // inside the try: a user_id that is neither a string nor an integer is this event's error, not the batch's
+            user = id(n, Fields.USER_ID);
             if (user == null || user.isEmpty()) {
                 throw new IllegalArgumentException("missing user_id");
             }
-            String item = id(n, "item_id");
+            String item = id(n, Fields.ITEM_ID);
             if (item == null) {
                 throw new IllegalArgumentException("missing item_id");
             }
-            String category = id(n, "category_id");
-            JsonNode b = n.get("behavior");
+            String category = id(n, Fields.CATEGORY_ID);
+            JsonNode b = n.get(Fields.BEHAVIOR);
             if (b == null || b.isNull()) {
                 throw new IllegalArgumentException("missing behavior");
             }
@@ -117,17 +141,18 @@ public final class EventJson {
             if (action.isEmpty()) {
                 throw new IllegalArgumentException("unknown behavior '" + b.asText() + "' (pv, cart, fav, buy, click or search)");
             }
-            long millis = timestamp(n.get("timestamp"));
+            long millis = timestamp(n.get(Fields.TIMESTAMP));
             double price = Double.NaN;
-            JsonNode p = n.get("price");
+            JsonNode p = n.get(Fields.PRICE);
             if (p != null && !p.isNull()) {
                 if (!p.isNumber() || !Double.isFinite(p.asDouble()) || p.asDouble() < 0) {
                     throw new IllegalArgumentException("price must be a non-negative number, got " + p);
                 }
                 price = p.asDouble();
             }
-            String session = id(n, "session_id");
-            String query = n.hasNonNull("query") ? n.get("query").asText() : null;
+            String session = id(n, Fields.SESSION_ID);
+            JsonNode q = n.get(Fields.QUERY);
+            String query = q != null && !q.isNull() ? q.asText() : null;
             EventExtras extras = session == null && query == null && Double.isNaN(price) ? EventExtras.NONE
                     : new EventExtras(session, query, price, -1, null);
             return new Parsed(new BehaviorEvent(user, item, category == null ? "" : category, action.get(), millis, extras),
@@ -137,8 +162,74 @@ public final class EventJson {
         }
     }
 
+    /**
+     * The fields an event reads, as the tree model holds them (a later duplicate key wins), taken from an object
+     * node or straight from a parser; other fields are skipped.
+     */
+    private static final class Fields {
+        static final int USER_ID = 0;
+        static final int ITEM_ID = 1;
+        static final int CATEGORY_ID = 2;
+        static final int BEHAVIOR = 3;
+        static final int TIMESTAMP = 4;
+        static final int PRICE = 5;
+        static final int SESSION_ID = 6;
+        static final int QUERY = 7;
+        private static final String[] NAMES = {"user_id", "item_id", "category_id", "behavior", "timestamp", "price",
+                "session_id", "query"};
+        private final JsonNode[] values = new JsonNode[NAMES.length];
+
+        JsonNode get(int field) {
+            return values[field];
+        }
+
+        static Fields of(JsonNode object) {
+            Fields f = new Fields();
+            for (int i = 0; i < NAMES.length; i++) {
+                f.values[i] = object.get(NAMES[i]);
+            }
+            return f;
+        }
+
+        /** Reads the object the parser is at (its START_OBJECT) up to and including its END_OBJECT. */
+        static Fields read(JsonParser p) throws IOException {
+            Fields f = new Fields();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                int field = indexOf(p.currentName());
+                JsonToken t = p.nextToken();
+                if (field < 0) {
+                    p.skipChildren();
+                } else if (t == JsonToken.VALUE_STRING) {
+                    f.values[field] = TextNode.valueOf(p.getText());
+                } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                    f.values[field] = IntNode.valueOf(p.getIntValue());
+                } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.LONG) {
+                    f.values[field] = LongNode.valueOf(p.getLongValue());
+                } else {
+                    // rarer values (fractions, big numbers, booleans, null, containers): the tree model's own node
+                    f.values[field] = MAPPER.readTree(p);
+                }
+            }
+            return f;
+        }
+
+        private static int indexOf(String name) {
+            return switch (name) {
+                case "user_id" -> USER_ID;
+                case "item_id" -> ITEM_ID;
+                case "category_id" -> CATEGORY_ID;
+                case "behavior" -> BEHAVIOR;
+                case "timestamp" -> TIMESTAMP;
+                case "price" -> PRICE;
+                case "session_id" -> SESSION_ID;
+                case "query" -> QUERY;
+                default -> -1;
+            };
+        }
+    }
+
     /** A string or integral id; {@code null} when absent. */
-    private static String id(JsonNode n, String field) {
+    private static String id(Fields n, int field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -149,7 +240,7 @@ public final class EventJson {
         if (v.isIntegralNumber()) {
             return v.bigIntegerValue().toString();
         }
-        throw new IllegalArgumentException(field + " must be a string or an integer, got " + v);
+        throw new IllegalArgumentException(Fields.NAMES[field] + " must be a string or an integer, got " + v);
     }
 
     private static long timestamp(JsonNode t) {

@@ -1,16 +1,19 @@
 package dev.seqguard.server;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Load benchmark of the scoring service over loopback with its own client: for 1, 8 and 64 concurrent clients and
+ * Load benchmark of the scoring service over loopback with its own lean client (one kept-alive socket per client,
+ * request bodies copied from events serialised once): for 1, 8 and 64 concurrent clients and
  * batches of 1 and 100 events, events/s and the p50/p99 latency of a request. Bounded: each cell runs for at most
  * {@code seconds} after a warm-up and never sends more than {@code maxEventsPerCell} events. Every client owns its
  * users and sends their events in time order (a real real-time feed), cycling through the given events with fresh
@@ -57,11 +61,12 @@ public final class LoadBenchmark {
                     System.getProperty("java.version"), seconds, maxEventsPerCell);
             out.printf("%8s %6s %10s %12s %10s %10s %9s%n", "clients", "batch", "events", "events/s", "p50 ms", "p99 ms", "failures");
             int round = 0;
+            EventTemplates templates = new EventTemplates(events);
             for (int batch : new int[] {1, 100}) {
                 for (int clients : new int[] {1, 8, 64}) {
                     // warm-up: a short unmeasured run of the same shape
-                    measure(service.port(), key, events, clients, batch, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w" + round++);
-                    Cell c = measure(service.port(), key, events, clients, batch, seconds, maxEventsPerCell, "r" + round++);
+                    measure(service.port(), key, templates, clients, batch, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w" + round++);
+                    Cell c = measure(service.port(), key, templates, clients, batch, seconds, maxEventsPerCell, "r" + round++);
                     cells.add(c);
                     out.printf(Locale.ROOT, "%8d %6d %,10d %,12.0f %10.2f %10.2f %9d%n", c.clients(), c.batch(), c.events(),
                             c.eventsPerSecond(), c.p50Millis(), c.p99Millis(), c.failures());
@@ -73,11 +78,8 @@ public final class LoadBenchmark {
         return cells;
     }
 
-    private static Cell measure(int port, String key, List<BehaviorEvent> events, int clients, int batch, double seconds,
+    private static Cell measure(int port, String key, EventTemplates templates, int clients, int batch, double seconds,
                                 long maxEvents, String tag) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2)).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/events");
         long perClient = Math.max(batch, maxEvents / clients);
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -91,39 +93,28 @@ public final class LoadBenchmark {
                 long failures = 0;
                 int pos = 0;
                 int lap = 0;
-                StringBuilder body = new StringBuilder(batch * 120);
-                while (System.nanoTime() < deadline && (long) n * batch < perClient) {
-                    body.setLength(0);
-                    body.append('[');
-                    for (int i = 0; i < batch; i++) {
-                        if (pos == events.size()) {
-                            pos = 0;
-                            lap++;
+                byte[] userPrefix = templates.userPrefix(tag, me, lap);
+                KeepAliveClient http = new KeepAliveClient(port, key);
+                try {
+                    while (System.nanoTime() < deadline && (long) n * batch < perClient) {
+                        http.startBody();
+                        for (int i = 0; i < batch; i++) {
+                            if (pos == templates.size()) {
+                                pos = 0;
+                                userPrefix = templates.userPrefix(tag, me, ++lap);
+                            }
+                            http.bodyByte(i == 0 ? '[' : ',');
+                            templates.write(pos++, userPrefix, http);
                         }
-                        BehaviorEvent e = events.get(pos++);
-                        if (i > 0) {
-                            body.append(',');
-                        }
-                        body.append("{\"user_id\":\"").append(tag).append('-').append(me).append('-').append(lap).append('-')
-                                .append(e.userId()).append("\",\"item_id\":\"").append(e.itemId())
-                                .append("\",\"category_id\":\"").append(e.categoryId()).append("\",\"behavior\":\"")
-                                .append(e.action() == null ? Action.VIEW.code() : e.action().code())
-                                .append("\",\"timestamp\":").append(Timestamps.seconds(e.timeMillis())).append('}');
-                    }
-                    body.append(']');
-                    HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-                    long s = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
+                        http.bodyByte(']');
+                        long s = System.nanoTime();
+                        if (http.post() != 200) {
                             failures++;
                         }
-                    } catch (IOException ex) {
-                        failures++;
+                        lat[n++] = System.nanoTime() - s;
                     }
-                    lat[n++] = System.nanoTime() - s;
+                } finally {
+                    http.close();
                 }
                 long[] out = Arrays.copyOf(lat, n + 1);
                 out[n] = failures;
@@ -149,6 +140,181 @@ public final class LoadBenchmark {
         long eventsSent = (long) sorted.length * batch;
         return new Cell(clients, batch, eventsSent, wall, eventsSent / wall, quantile(sorted, 0.5) / 1e6,
                 quantile(sorted, 0.99) / 1e6, failures);
+    }
+
+    /**
+     * The template events serialised once: per event its user id and the fields after it, so that a request body
+     * is byte copies (a client that formats JSON per request takes CPU from the server it measures on 2 cores).
+     */
+    private static final class EventTemplates {
+        private final byte[][] userIds;
+        private final byte[][] rests;
+
+        EventTemplates(List<BehaviorEvent> events) {
+            userIds = new byte[events.size()][];
+            rests = new byte[events.size()][];
+            for (int i = 0; i < events.size(); i++) {
+                BehaviorEvent e = events.get(i);
+                userIds[i] = quoted(e.userId());
+                rests[i] = ascii("\",\"item_id\":\"" + new String(quoted(e.itemId()), StandardCharsets.UTF_8)
+                        + "\",\"category_id\":\"" + new String(quoted(e.categoryId()), StandardCharsets.UTF_8)
+                        + "\",\"behavior\":\"" + (e.action() == null ? Action.VIEW.code() : e.action().code())
+                        + "\",\"timestamp\":" + Timestamps.seconds(e.timeMillis()) + "}");
+            }
+        }
+
+        int size() {
+            return userIds.length;
+        }
+
+        /** Every lap through the events gets fresh users: {@code tag-client-lap-} before the template's id. */
+        byte[] userPrefix(String tag, int client, int lap) {
+            return ascii("{\"user_id\":\"" + tag + "-" + client + "-" + lap + "-");
+        }
+
+        void write(int event, byte[] userPrefix, KeepAliveClient to) {
+            to.body(userPrefix);
+            to.body(userIds[event]);
+            to.body(rests[event]);
+        }
+
+        private static byte[] quoted(String s) {
+            return JsonStringEncoder.getInstance().quoteAsUTF8(s);
+        }
+
+        private static byte[] ascii(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A minimal HTTP/1.1 client for {@code POST /v1/events} on one kept-alive loopback connection: the request is
+     * one write of head and body, the response is read up to its {@code Content-Length}. Reconnects after an
+     * error or a {@code Connection: close}; a failed request counts as status -1.
+     */
+    private static final class KeepAliveClient implements AutoCloseable {
+        private final int port;
+        private final byte[] head;
+        private byte[] buf = new byte[1 << 16];
+        private int bodyStart;
+        private int len;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+        private final StringBuilder line = new StringBuilder(128);
+
+        KeepAliveClient(int port, String key) {
+            this.port = port;
+            this.head = ("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** Starts a request body; room is left for the head, written in front of the body by {@link #post}. */
+        void startBody() {
+            bodyStart = head.length + 16;
+            len = bodyStart;
+        }
+
+        void bodyByte(char c) {
+            ensure(1);
+            buf[len++] = (byte) c;
+        }
+
+        void body(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+        }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        /** Sends the request and reads the whole response; its status, or -1 when the connection failed. */
+        int post() {
+            byte[] length = (Integer.toString(len - bodyStart) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            int from = bodyStart - length.length - head.length;
+            System.arraycopy(head, 0, buf, from, head.length);
+            System.arraycopy(length, 0, buf, bodyStart - length.length, length.length);
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(60_000);
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+                    in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    out = socket.getOutputStream();
+                }
+                out.write(buf, from, len - from);
+                out.flush();
+                return readResponse();
+            } catch (IOException e) {
+                close();
+                return -1;
+            }
+        }
+
+        private int readResponse() throws IOException {
+            String status = readLine();
+            int sp = status.indexOf(' ');
+            if (!status.startsWith("HTTP/1.1 ") || sp < 0 || status.length() < sp + 4) {
+                throw new IOException("not an HTTP/1.1 status line: " + status);
+            }
+            int code = Integer.parseInt(status.substring(sp + 1, sp + 4));
+            long contentLength = -1;
+            boolean closeAfter = false;
+            for (String h = readLine(); !h.isEmpty(); h = readLine()) {
+                int colon = h.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = h.substring(0, colon).trim();
+                String value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    contentLength = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                    closeAfter = true;
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    throw new IOException("chunked responses are not expected from the service");
+                }
+            }
+            if (contentLength < 0) {
+                throw new IOException("response without Content-Length");
+            }
+            in.skipNBytes(contentLength);
+            if (closeAfter) {
+                close();
+            }
+            return code;
+        }
+
+        private String readLine() throws IOException {
+            line.setLength(0);
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new IOException("connection closed mid-response");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a loopback socket that already failed: nothing to recover
+                }
+            }
+            socket = null;
+        }
     }
 
     private static double quantile(long[] sorted, double q) {

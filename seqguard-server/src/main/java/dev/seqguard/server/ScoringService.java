@@ -296,9 +296,16 @@ public final class ScoringService implements AutoCloseable {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > config.maxBodyBytes()) {
+                long length = Long.parseLong(declared.trim());
+                if (length > config.maxBodyBytes()) {
                     drain(in);
                     return null;
+                }
+                if (length >= 0) {
+                    // one array of the declared size, instead of readNBytes' chunks joined up to the limit
+                    byte[] b = new byte[(int) length];
+                    int n = in.readNBytes(b, 0, b.length);
+                    return n == b.length ? b : java.util.Arrays.copyOf(b, n);
                 }
             } catch (NumberFormatException e) {
                 // chunked or odd: the bounded read below decides

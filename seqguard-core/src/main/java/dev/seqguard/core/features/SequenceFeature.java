@@ -77,7 +77,8 @@ public enum SequenceFeature {
     public enum Group { VOLUME, CONVERSION, TIME, DIVERSITY, GROUP, DRIFT }
 
     private static final SequenceFeature[] VALUES = values();
-    private static final List<String> NAMES = Stream.of(VALUES).map(SequenceFeature::featureName).toList();
+    // List.of, not Stream.toList: List.copyOf (every FeatureMatrix) returns it as is instead of copying it per row
+    private static final List<String> NAMES = List.of(Stream.of(VALUES).map(SequenceFeature::featureName).toArray(String[]::new));
 
     private final Group group;
     private final String description;

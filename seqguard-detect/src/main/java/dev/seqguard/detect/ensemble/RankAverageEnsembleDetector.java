@@ -181,11 +181,13 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
         @Override
         public Explanation explain(DetectionData data, int row) {
             DetectionData one = data.select(new int[] {row});
-            double total = score(one)[0];
+            // each member scores the row once; the total adds the percentiles in score()'s order (same double)
+            double total = 0;
             List<Explanation.Contribution> out = new ArrayList<>();
             for (int m = 0; m < members.size(); m++) {
                 FittedDetector member = members.get(m);
                 double pct = calibrations.get(m).percentile(member.score(one)[0]);
+                total += pct / members.size();
                 out.add(new Explanation.Contribution(member.name() + " percentile", pct, pct));
             }
             // The strongest voter's own reasons are what a reader wants to see next.

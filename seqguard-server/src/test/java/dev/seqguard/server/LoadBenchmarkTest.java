@@ -1,0 +1,28 @@
+package dev.seqguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadBenchmarkTest {
+    @Test
+    void everyCellIsServedWithoutAFailedRequest() throws Exception {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        List<LoadBenchmark.Cell> cells = LoadBenchmark.run(Fixtures.serving("robust-z", 0.6), Fixtures.events(), 0.2, 20_000,
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertThat(cells).extracting(LoadBenchmark.Cell::clients).containsExactly(1, 8, 64, 1, 8, 64);
+        assertThat(cells).extracting(LoadBenchmark.Cell::batch).containsExactly(1, 1, 1, 100, 100, 100);
+        assertThat(cells).allSatisfy(c -> {
+            assertThat(c.failures()).isZero();
+            assertThat(c.events()).isPositive().isLessThanOrEqualTo(20_000 + 64 * 100);
+            assertThat(c.p99Millis()).isGreaterThanOrEqualTo(c.p50Millis());
+        });
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("events/s", "p99 ms");
+    }
+}
