@@ -13,10 +13,7 @@ import dev.seqguard.detect.api.DetectorInfo;
 import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
-import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.detect.api.Provenance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +107,7 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
         static FittedCrossFit fromJson(@JsonProperty("provenance") Provenance provenance,
                                        @JsonProperty("config") Config config,
                                        @JsonProperty("members") List<JsonNode> members) {
-            List<FittedDetector> restored = new ArrayList<>();
-            for (JsonNode m : members) {
-                try {
-                    restored.add(DetectorRegistry.load(m));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return new FittedCrossFit(provenance, config, restored);
+            return new FittedCrossFit(provenance, config, MemberModels.fromJson(members));
         }
 
         @Override
@@ -134,7 +123,7 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
 
         @JsonProperty("members")
         public List<JsonNode> memberJson() {
-            return members.stream().map(ModelIO::toJson).toList();
+            return MemberModels.toJson(members);
         }
 
         @JsonIgnore

@@ -13,10 +13,7 @@ import dev.seqguard.detect.api.DetectorInfo;
 import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
-import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.detect.api.Provenance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -117,15 +114,7 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
                                        @JsonProperty("config") Config config,
                                        @JsonProperty("members") List<JsonNode> members,
                                        @JsonProperty("calibrations") List<ScoreCalibration> calibrations) {
-            List<FittedDetector> restored = new ArrayList<>();
-            for (JsonNode m : members) {
-                try {
-                    restored.add(DetectorRegistry.load(m));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return new FittedEnsemble(provenance, config, restored, calibrations);
+            return new FittedEnsemble(provenance, config, MemberModels.fromJson(members), calibrations);
         }
 
         @Override
@@ -141,7 +130,7 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
 
         @JsonProperty("members")
         public List<JsonNode> memberJson() {
-            return members.stream().map(ModelIO::toJson).toList();
+            return MemberModels.toJson(members);
         }
 
         @JsonProperty("calibrations")
