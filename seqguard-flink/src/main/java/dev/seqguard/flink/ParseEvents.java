@@ -1,0 +1,49 @@
+package dev.seqguard.flink;
+
+import dev.seqguard.core.io.EventFormat;
+import dev.seqguard.core.model.BehaviorEvent;
+import java.util.Locale;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Input lines to events with the layout's own parser ({@link EventFormat#parseLine}); a line it rejects goes to
+ * {@link SeqGuardStreamJob#QUARANTINE} as {@code reason<TAB>line} and is counted, never dropped silently. A header
+ * line of the layout is skipped.
+ */
+final class ParseEvents extends ProcessFunction<String, BehaviorEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private final String formatName;
+    private transient EventFormat format;
+    private transient String header;
+    private transient LongCounter quarantined;
+
+    ParseEvents(String formatName) {
+        this.formatName = formatName;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        format = EventFormat.byName(formatName);
+        header = format.header().map(h -> h.replace(" ", "").toLowerCase(Locale.ROOT)).orElse(null);
+        quarantined = getRuntimeContext().getLongCounter(SeqGuardStreamJob.QUARANTINED_COUNTER);
+    }
+
+    @Override
+    public void processElement(String line, Context ctx, Collector<BehaviorEvent> out) {
+        if (header != null && line.replace(" ", "").toLowerCase(Locale.ROOT).equals(header)) {
+            return;
+        }
+        try {
+            out.collect(format.parseLine(line));
+        } catch (IllegalArgumentException e) {
+            quarantined.add(1);
+            String message = e.getMessage() == null ? "invalid" : e.getMessage();
+            int colon = message.indexOf(':');
+            ctx.output(SeqGuardStreamJob.QUARANTINE, (colon > 0 ? message.substring(0, colon) : message) + "\t" + line);
+        }
+    }
+}
