@@ -1,7 +1,14 @@
 package dev.seqguard.cli;
 
+import dev.seqguard.core.io.EventFormat;
+import dev.seqguard.core.io.EventReader;
+import dev.seqguard.core.io.IngestInput;
+import dev.seqguard.core.io.IngestOptions;
+import dev.seqguard.core.io.TimeRange;
+import dev.seqguard.core.io.TimeRule;
 import dev.seqguard.flink.SeqGuardStreamJob;
 import dev.seqguard.flink.StreamJobConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,6 +45,11 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--context-format", defaultValue = "taobao", paramLabel = "NAME", description = "Layout of --context-events. Default: ${DEFAULT-VALUE}.")
     String contextFormat;
 
+    @Option(names = "--time-rule", defaultValue = "auto", paramLabel = "RULE",
+            description = "Which times are quarantined as time_out_of_range, as for replay: auto (estimated in a first pass"
+                    + " over the file, before the job starts), none, or a range like 2017-11-25..2017-12-03@+08:00. Default: ${DEFAULT-VALUE}.")
+    String timeRule;
+
     @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N", description = "Tasks per operator. Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
@@ -67,6 +79,7 @@ final class StreamCommand implements Callable<Integer> {
                     .withOutOfOrderness(Duration.ofSeconds(outOfOrdernessSeconds))
                     .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointSeconds * 1000)))
                     .withIdleStateTimeout(Duration.ofSeconds(idleSeconds));
+            config = config.withAcceptedTimes(acceptedTimes(config.eventFormat(), TimeRule.parse(timeRule)));
             config.loadModel();
             c = SeqGuardStreamJob.runOnFiles(events, out, config, parallelism);
         } catch (IllegalArgumentException e) {
@@ -76,5 +89,19 @@ final class StreamCommand implements Callable<Integer> {
                         + " (%,d late); wrote %s/{flags,clean,quarantine}/%n", events.getFileName(), parallelism,
                 c.runtime().toMillis() / 1000.0, c.flags(), c.quarantined() + c.late(), c.late(), out.toAbsolutePath());
         return SeqGuard.EXIT_OK;
+    }
+
+    /** The window {@code replay}'s reader would accept under {@code rule}: the rule's range within the sanity window. */
+    private TimeRange acceptedTimes(EventFormat f, TimeRule rule) throws IOException {
+        IngestOptions options = IngestOptions.defaults(f).withTimeRule(rule);
+        TimeRange sanity = options.sanityWindow();
+        if (rule instanceof TimeRule.Fixed fixed) {
+            return fixed.range().intersect(sanity);
+        }
+        if (rule instanceof TimeRule.Auto auto) {
+            return new EventReader(options).estimateBulkWindow(IngestInput.of(events), auto)
+                    .map(w -> w.intersect(sanity)).orElse(sanity);
+        }
+        return sanity;
     }
 }

@@ -119,13 +119,15 @@ class CliEndToEndTest {
                 "--ensemble", "0", "--synthetic-repeats", "2", "--seed", "2", "--out", sel.toString());
         assertThat(rs.code()).as(rs.err()).isZero();
         String model = sel.resolve("model").toString();
-        Run rr = run("replay", "--events", slice.toString(), "--format", "taobao", "--model", model,
+        // the whole bundled sample: its 30 rows before the bulk window are quarantined by both (time rule auto)
+        String sample = Path.of("..", BundledData.SAMPLE).toString();
+        Run rr = run("replay", "--events", sample, "--format", "taobao", "--model", model,
                 "--context-events", slice.toString(), "--out", dir.resolve("rep").toString());
         assertThat(rr.code()).as(rr.err()).isZero();
-        Run st = run("stream", "--events", slice.toString(), "--format", "taobao", "--model", model,
+        Run st = run("stream", "--events", sample, "--format", "taobao", "--model", model,
                 "--context-events", slice.toString(), "--checkpoint-interval", "0.2", "--out", dir.resolve("st").toString());
         assertThat(st.code()).as(st.err()).isZero();
-        assertThat(st.out()).contains("flags", "quarantined");
+        assertThat(st.out()).contains("30 quarantined (0 late)");
 
         List<String> replayed = Files.readAllLines(dir.resolve("rep").resolve("flags.jsonl"));
         List<String> streamed = new ArrayList<>();

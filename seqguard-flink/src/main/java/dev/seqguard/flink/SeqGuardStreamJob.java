@@ -80,7 +80,7 @@ public final class SeqGuardStreamJob {
     /** Adds the job's operators to {@code lines}' environment. */
     public static Outputs build(DataStream<String> lines, StreamJobConfig config) {
         SingleOutputStreamOperator<BehaviorEvent> events = lines
-                .process(new ParseEvents(config.format()), EventTypes.EVENT)
+                .process(new ParseEvents(config), EventTypes.EVENT)
                 .name("parse-events").uid("parse-events");
         Duration bound = config.outOfOrderness();
         SingleOutputStreamOperator<BehaviorEvent> timed = events

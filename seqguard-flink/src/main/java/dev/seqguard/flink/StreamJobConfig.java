@@ -5,6 +5,7 @@ import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.QuarantineCounter;
+import dev.seqguard.core.io.TimeRange;
 import dev.seqguard.server.ServingModel;
 import java.io.IOException;
 import java.io.Serializable;
@@ -27,10 +28,13 @@ import java.util.Objects;
  *                           ({@link Duration#ZERO}: kept, as {@code replay} and {@code serve} keep it)
  * @param cachedUsers        users whose feature state a task keeps built in memory (a cache over the keyed state,
  *                           which holds every user's history)
+ * @param acceptFromMillis   events before this time are quarantined as {@code time_out_of_range}
+ * @param acceptUntilMillis  events at or after this time are quarantined as {@code time_out_of_range} (the CLI sets
+ *                           the window {@code replay}'s time rule would choose, see {@link #withAcceptedTimes})
  */
 public record StreamJobConfig(String format, String modelDir, String contextEvents, String contextFormat,
                               Duration outOfOrderness, Duration checkpointInterval, Duration idleStateTimeout,
-                              int cachedUsers) implements Serializable {
+                              int cachedUsers, long acceptFromMillis, long acceptUntilMillis) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(5);
@@ -46,6 +50,10 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
         if (checkpointInterval == null || checkpointInterval.toMillis() < 10) {
             throw new IllegalArgumentException("checkpointInterval must be at least 10 ms, got " + checkpointInterval);
         }
+        if (acceptUntilMillis <= acceptFromMillis) {
+            throw new IllegalArgumentException("accepted times are empty: from " + acceptFromMillis + " until "
+                    + acceptUntilMillis + " (ms)");
+        }
         if (cachedUsers < 1) {
             throw new IllegalArgumentException("cachedUsers must be at least 1, got " + cachedUsers);
         }
@@ -54,27 +62,38 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
     /** Defaults for everything but the input layout, the model and the context. */
     public static StreamJobConfig defaults(String format, Path modelDir, Path contextEvents) {
         return new StreamJobConfig(format, modelDir.toString(), contextEvents == null ? null : contextEvents.toString(),
-                "taobao", DEFAULT_OUT_OF_ORDERNESS, DEFAULT_CHECKPOINT_INTERVAL, Duration.ZERO, DEFAULT_CACHED_USERS);
+                "taobao", DEFAULT_OUT_OF_ORDERNESS, DEFAULT_CHECKPOINT_INTERVAL, Duration.ZERO, DEFAULT_CACHED_USERS,
+                Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     public StreamJobConfig withOutOfOrderness(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, d, checkpointInterval,
-                idleStateTimeout, cachedUsers);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis);
     }
 
     public StreamJobConfig withCheckpointInterval(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, d,
-                idleStateTimeout, cachedUsers);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis);
     }
 
     public StreamJobConfig withIdleStateTimeout(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                d, cachedUsers);
+                d, cachedUsers, acceptFromMillis, acceptUntilMillis);
     }
 
     public StreamJobConfig withContextFormat(String f) {
         return new StreamJobConfig(format, modelDir, contextEvents, f, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis);
+    }
+
+    /** Only events in {@code range} are scored; the others are quarantined as {@code time_out_of_range}. */
+    public StreamJobConfig withAcceptedTimes(TimeRange range) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis());
+    }
+
+    public boolean accepts(long timeMillis) {
+        return timeMillis >= acceptFromMillis && timeMillis < acceptUntilMillis;
     }
 
     public EventFormat eventFormat() {
