@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Finds anomalies in e-commerce behaviour sequences and picks the detector that works on your data.",
         subcommands = {InspectCommand.class, InjectCommand.class, SelectCommand.class, ScoreCommand.class,
                 DetectorsCommand.class, RecommendCommand.class, FlagsCommand.class, ServeCommand.class,
-                KeysCommand.class, ReplayCommand.class, DemoCommand.class, BenchCommand.class,
+                KeysCommand.class, ReplayCommand.class, StreamCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SeqGuard implements Runnable {
     public static final int EXIT_OK = 0;

@@ -105,11 +105,44 @@ class CliEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"inspect", "inject", "select", "score", "detectors", "recommend", "flags", "serve", "keys",
-            "replay", "demo", "bench"})
+            "replay", "stream", "demo", "bench"})
     void everyVerbHasHelp(String verb) {
         Run r = run(verb, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: seqguard " + verb);
+    }
+
+    @Test
+    void streamOnFlinkWritesTheFlagsReplayWritesOnTheSameEventsAndModel() throws IOException {
+        Path sel = dir.resolve("sels");
+        Run rs = run("select", "--events", slice.toString(), "--format", "taobao", "--detectors", "robust-z",
+                "--ensemble", "0", "--synthetic-repeats", "2", "--seed", "2", "--out", sel.toString());
+        assertThat(rs.code()).as(rs.err()).isZero();
+        String model = sel.resolve("model").toString();
+        // the whole bundled sample: its 30 rows before the bulk window are quarantined by both (time rule auto)
+        String sample = Path.of("..", BundledData.SAMPLE).toString();
+        Run rr = run("replay", "--events", sample, "--format", "taobao", "--model", model,
+                "--context-events", slice.toString(), "--out", dir.resolve("rep").toString());
+        assertThat(rr.code()).as(rr.err()).isZero();
+        Run st = run("stream", "--events", sample, "--format", "taobao", "--model", model,
+                "--context-events", slice.toString(), "--checkpoint-interval", "0.2", "--out", dir.resolve("st").toString());
+        assertThat(st.code()).as(st.err()).isZero();
+        assertThat(st.out()).contains("30 quarantined (0 late)");
+
+        List<String> replayed = Files.readAllLines(dir.resolve("rep").resolve("flags.jsonl"));
+        List<String> streamed = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("st").resolve("flags"))) {
+            for (Path p : files.toList()) {
+                try (var parts = Files.walk(p)) {
+                    for (Path f : parts.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                        streamed.addAll(Files.readAllLines(f));
+                    }
+                }
+            }
+        }
+        assertThat(replayed).isNotEmpty();
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(replayed);
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class Replay {
         }
     }
 
-    static String line(ReplayFlag f) throws IOException {
+    /** One line of {@code flags.jsonl} (no terminator): also what the Flink job writes per flag. */
+    public static String line(ReplayFlag f) throws IOException {
         StringWriter sw = new StringWriter(200);
         try (JsonGenerator g = EventJson.MAPPER.getFactory().createGenerator(sw)) {
             g.writeStartObject();

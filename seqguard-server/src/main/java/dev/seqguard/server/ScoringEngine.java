@@ -132,6 +132,21 @@ public final class ScoringEngine {
         }
     }
 
+    /**
+     * Drops a user's state as an eviction would (their next event starts afresh; a checkpoint deletes them), for a
+     * caller that expires users by its own rule, such as the Flink job's idle-state timeout.
+     */
+    public void forget(String userId) {
+        Shard shard = shardOf(userId);
+        synchronized (shard) {
+            shard.scorer.forget(userId);
+            if (shard.states.remove(userId) != null) {
+                shard.dirty.remove(userId);
+                shard.dropped.add(userId);
+            }
+        }
+    }
+
     /** Users with state now. */
     public int users() {
         int n = 0;

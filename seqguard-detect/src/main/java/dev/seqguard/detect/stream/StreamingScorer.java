@@ -108,6 +108,14 @@ public final class StreamingScorer implements StreamingDetector {
         return acc == null ? null : acc.features(context);
     }
 
+    /**
+     * Drops a user's state (a caller's own expiry, e.g. an idle-user timeout); their next event starts afresh. Not
+     * counted as an eviction.
+     */
+    public void forget(String userId) {
+        users.remove(userId);
+    }
+
     /** Users with state now. */
     public int users() {
         return users.size();

@@ -1,0 +1,144 @@
+package dev.seqguard.flink;
+
+import dev.seqguard.core.io.EventFormat;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.server.Replay;
+import dev.seqguard.server.ScoredEvent;
+import dev.seqguard.server.ScoringEngine;
+import dev.seqguard.server.ServingModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Scores each user's events in event-time order with the service's streaming path ({@link ScoringEngine}: the same
+ * incremental features, detector, threshold and explanations as {@code replay} and {@code serve}).
+ *
+ * <p>Keyed state per user (the only state that is checkpointed):
+ * <ul>
+ *   <li>{@code pending}: events not yet scored, by event time (in arrival order within one time), each with an
+ *       event-time timer; the watermark releases them in time order, so events that arrive out of order (up to the
+ *       watermark's bound) are scored as if they had arrived in order;</li>
+ *   <li>{@code history}: every scored event, from which the feature state is rebuilt exactly
+ *       ({@link ScoringEngine#restore}) after a restart, a rescale or when this task's in-memory cache dropped the
+ *       user;</li>
+ *   <li>{@code lastScored}: the time of the user's last scored event; an event older than that (later than the
+ *       watermark allowed) cannot be scored in order and goes to quarantine as {@code late_event};</li>
+ *   <li>{@code expiry}: with an idle-state timeout, when the user's state is dropped (event time).</li>
+ * </ul>
+ * The task's {@link ScoringEngine} is a cache of built feature state over that keyed state, never the truth.
+ * Outputs: clean (accepted, unflagged) events in the input layout on the main output; flags on
+ * {@link SeqGuardStreamJob#FLAGS} as {@code replay}'s {@code flags.jsonl} lines.
+ */
+final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, String> {
+    private static final long serialVersionUID = 1L;
+
+    private final StreamJobConfig config;
+    private transient ServingModel model;
+    private transient ScoringEngine engine;
+    private transient EventFormat format;
+    private transient MapState<Long, List<BehaviorEvent>> pending;
+    private transient ListState<BehaviorEvent> history;
+    private transient ValueState<Long> lastScored;
+    private transient ValueState<Long> expiry;
+    private transient LongCounter flags;
+    private transient LongCounter late;
+
+    ScoreUserEvents(StreamJobConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        model = config.loadModel();
+        SeqGuardStreamJob.requireKeyedModel(model);
+        engine = new ScoringEngine(model, config.cachedUsers(), 1);
+        format = config.eventFormat();
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
+                Types.LIST(EventTypes.EVENT)));
+        history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", EventTypes.EVENT));
+        lastScored = getRuntimeContext().getState(new ValueStateDescriptor<>("lastScored", Types.LONG));
+        expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry", Types.LONG));
+        flags = getRuntimeContext().getLongCounter(SeqGuardStreamJob.FLAGS_COUNTER);
+        late = getRuntimeContext().getLongCounter(SeqGuardStreamJob.LATE_COUNTER);
+    }
+
+    @Override
+    public void processElement(BehaviorEvent event, Context ctx, Collector<String> out) throws Exception {
+        Long last = lastScored.value();
+        if (last != null && event.timeMillis() < last) {
+            late.add(1);
+            ctx.output(SeqGuardStreamJob.QUARANTINE, "late_event\t" + format.format(event));
+            return;
+        }
+        long t = event.timeMillis();
+        List<BehaviorEvent> due = pending.get(t);
+        List<BehaviorEvent> next = due == null ? new ArrayList<>(2) : new ArrayList<>(due);
+        next.add(event);
+        pending.put(t, next);
+        ctx.timerService().registerEventTimeTimer(t);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+        String user = ctx.getCurrentKey();
+        List<BehaviorEvent> due = pending.get(timestamp);
+        if (due != null) {
+            pending.remove(timestamp);
+            for (BehaviorEvent e : due) {
+                score(user, e, ctx, out);
+            }
+            lastScored.update(timestamp);
+            scheduleExpiry(ctx, timestamp);
+        }
+        Long expiresAt = expiry.value();
+        if (expiresAt != null && expiresAt == timestamp && pending.isEmpty()) {
+            pending.clear();
+            history.clear();
+            lastScored.clear();
+            expiry.clear();
+            engine.forget(user);
+        }
+    }
+
+    private void score(String user, BehaviorEvent e, OnTimerContext ctx, Collector<String> out) throws Exception {
+        if (engine.user(user).isEmpty()) {
+            List<BehaviorEvent> before = new ArrayList<>();
+            history.get().forEach(before::add);
+            engine.restore(user, before, Double.NaN);
+        }
+        ScoredEvent s = engine.score(e);
+        history.add(e);
+        if (s.flag()) {
+            flags.add(1);
+            ctx.output(SeqGuardStreamJob.FLAGS, Replay.line(new Replay.ReplayFlag(e.userId(), e.itemId(),
+                    e.timeMillis(), s.score(), model.detectorName(), s.explanation())));
+        } else {
+            out.collect(format.format(e));
+        }
+    }
+
+    private void scheduleExpiry(OnTimerContext ctx, long lastEventTime) throws Exception {
+        long timeout = config.idleStateTimeout().toMillis();
+        if (timeout == 0) {
+            return;
+        }
+        Long old = expiry.value();
+        if (old != null) {
+            ctx.timerService().deleteEventTimeTimer(old);
+        }
+        long at = lastEventTime + timeout;
+        expiry.update(at);
+        ctx.timerService().registerEventTimeTimer(at);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.seqguard.flink;
+
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.server.ServingModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * {@code seqguard stream}: the service's streaming scoring path as a keyed Flink job. The job takes its input as a
+ * stream of lines and hands back its outputs as streams, so callers (the CLI, {@code flink run}, tests) attach their
+ * own sources and sinks; {@link #runOnFiles} is the file-to-file job.
+ *
+ * <p>Pipeline: lines → {@code parse-events} (bad lines to quarantine) → event-time watermarks with bounded
+ * out-of-orderness → key by user → {@code score-user-events} ({@link ScoreUserEvents}) → clean events (main output),
+ * flags and quarantine (side outputs). Each user's events are scored in event-time order by the same
+ * {@link dev.seqguard.server.ScoringEngine} {@code replay} uses, so a job's flags equal {@code replay}'s on the same
+ * events and model (ties in time keep input order, as {@code replay}'s stable sort does, when one reader reads
+ * the input in order).
+ */
+public final class SeqGuardStreamJob {
+    /** Flags: one {@code flags.jsonl} line each ({@code user_id,item_id,timestamp,score,detector,explanation}). */
+    public static final OutputTag<String> FLAGS = new OutputTag<>("flags", Types.STRING);
+    /** Rejected input: {@code reason<TAB>line} (a layout error code, or {@code late_event}). */
+    public static final OutputTag<String> QUARANTINE = new OutputTag<>("quarantine", Types.STRING);
+
+    public static final String QUARANTINED_COUNTER = "seqguard-quarantined";
+    public static final String LATE_COUNTER = "seqguard-late";
+    public static final String FLAGS_COUNTER = "seqguard-flags";
+
+    private SeqGuardStreamJob() {
+    }
+
+    /** The job's outputs, for the caller's sinks. */
+    public record Outputs(DataStream<String> clean, DataStream<String> flags, DataStream<String> quarantine) {
+    }
+
+    /**
+     * Checks that the model can be scored per user in parallel; fails early, on the client.
+     *
+     * @throws IllegalArgumentException for a model that learns from every event (random cut forest): its scores depend
+     *                                  on the order of all users' events, which a keyed job does not keep
+     */
+    public static void requireKeyedModel(ServingModel model) {
+        if (model.learnsOnline()) {
+            throw new IllegalArgumentException(model.dir() + " holds " + model.detectorName() + ", which learns from every"
+                    + " event in global order; the Flink job scores users independently in parallel, so it cannot"
+                    + " reproduce that order (use replay or serve for this model)");
+        }
+    }
+
+    /** Turns on checkpointing (exactly-once, hashmap state) as the job needs it. */
+    public static void configure(StreamExecutionEnvironment env, StreamJobConfig config) {
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    /** The Flink configuration the job runs with: hashmap state. */
+    public static Configuration flinkConfiguration() {
+        Configuration c = new Configuration();
+        c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        return c;
+    }
+
+    /** Adds the job's operators to {@code lines}' environment. */
+    public static Outputs build(DataStream<String> lines, StreamJobConfig config) {
+        SingleOutputStreamOperator<BehaviorEvent> events = lines
+                .process(new ParseEvents(config), EventTypes.EVENT)
+                .name("parse-events").uid("parse-events");
+        Duration bound = config.outOfOrderness();
+        SingleOutputStreamOperator<BehaviorEvent> timed = events
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<BehaviorEvent>forBoundedOutOfOrderness(bound)
+                        .withTimestampAssigner((e, previous) -> e.timeMillis()))
+                .name("event-time").uid("event-time");
+        SingleOutputStreamOperator<String> scored = timed
+                .keyBy(BehaviorEvent::userId, Types.STRING)
+                .process(new ScoreUserEvents(config), Types.STRING)
+                .name("score-user-events").uid("score-user-events");
+        DataStream<String> quarantine = events.getSideOutput(QUARANTINE).union(scored.getSideOutput(QUARANTINE));
+        return new Outputs(scored, scored.getSideOutput(FLAGS), quarantine);
+    }
+
+    /** An exactly-once file sink of lines (part files committed on checkpoints). */
+    public static FileSink<String> fileSink(Path dir) {
+        return FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.toAbsolutePath().toUri()),
+                        new SimpleStringEncoder<String>("UTF-8"))
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .build();
+    }
+
+    /** Reads {@code events} (a file or a directory; {@code .gz} decompressed) as lines. */
+    public static DataStream<String> fileSource(StreamExecutionEnvironment env, Path events) {
+        FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat("UTF-8"),
+                new org.apache.flink.core.fs.Path(events.toAbsolutePath().toUri())).build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "event-file").uid("event-file");
+    }
+
+    /** Writes the outputs to {@code out/flags}, {@code out/clean} and {@code out/quarantine}. */
+    public static void sinkToFiles(Outputs outputs, Path out) {
+        outputs.flags().sinkTo(fileSink(out.resolve("flags"))).name("flags-files").uid("flags-files");
+        outputs.clean().sinkTo(fileSink(out.resolve("clean"))).name("clean-files").uid("clean-files");
+        outputs.quarantine().sinkTo(fileSink(out.resolve("quarantine"))).name("quarantine-files").uid("quarantine-files");
+    }
+
+    /** What a finished job counted. */
+    public record Counts(long flags, long quarantined, long late, Duration runtime) {
+    }
+
+    /**
+     * The file-to-file job in an embedded local mini-cluster: {@code events} in, {@code out/flags/},
+     * {@code out/clean/} and {@code out/quarantine/} part files out.
+     *
+     * @param parallelism tasks per operator (the mini-cluster's slots)
+     */
+    public static Counts runOnFiles(Path events, Path out, StreamJobConfig config, int parallelism) throws Exception {
+        requireKeyedModel(config.loadModel());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
+                flinkConfiguration());
+        configure(env, config);
+        sinkToFiles(build(fileSource(env, events), config), out);
+        return counts(env.execute("seqguard stream " + events.getFileName()));
+    }
+
+    static Counts counts(JobExecutionResult r) {
+        return new Counts(count(r, FLAGS_COUNTER), count(r, QUARANTINED_COUNTER), count(r, LATE_COUNTER),
+                Duration.ofMillis(r.getNetRuntime()));
+    }
+
+    private static long count(JobExecutionResult r, String name) {
+        Object v = r.getAccumulatorResult(name);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    /**
+     * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink.jar --events F
+     * --model DIR --out OUT [--format taobao] [--context-events F] [--context-format taobao]
+     * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N]}. Paths must be reachable from
+     * every TaskManager (a shared or distributed file system).
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = options(args);
+        Path events = Path.of(required(a, "events"));
+        Path out = Path.of(required(a, "out"));
+        String context = a.get("context-events");
+        StreamJobConfig config = StreamJobConfig.defaults(a.getOrDefault("format", "taobao"),
+                        Path.of(required(a, "model")), context == null ? null : Path.of(context))
+                .withContextFormat(a.getOrDefault("context-format", "taobao"))
+                .withOutOfOrderness(Duration.ofMillis(Long.parseLong(a.getOrDefault("out-of-orderness-ms",
+                        "" + StreamJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis()))))
+                .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("checkpoint-ms",
+                        "" + StreamJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toMillis()))))
+                .withIdleStateTimeout(Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-state-timeout-ms", "0"))));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        configure(env, config);
+        sinkToFiles(build(fileSource(env, events), config), out);
+        env.execute("seqguard stream " + events.getFileName());
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "' at argument " + i);
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return m;
+    }
+
+    private static String required(Map<String, String> a, String name) {
+        String v = a.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.seqguard.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seqguard.core.features.FeatureContext;
+import dev.seqguard.core.io.EventFormat;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.server.Replay;
+import dev.seqguard.server.ServingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamJobMiniClusterTest {
+    @TempDir
+    Path tmp;
+
+    /** Every line of the committed part files under {@code dir} (in-progress files are hidden and skipped). */
+    static List<String> partLines(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<String> out = new ArrayList<>();
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .toList()) {
+                out.addAll(Files.readAllLines(f));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void flagsOnTheSampleEqualReplaysAndEveryOtherLineIsCleanOrQuarantined() throws Exception {
+        List<BehaviorEvent> events = StreamFixtures.events();
+        Path input = StreamFixtures.writeTaobao(tmp, events);
+        Files.writeString(input, "not,a,taobao,line\n", StandardOpenOption.APPEND);
+        Path out = tmp.resolve("out");
+        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
+                .withCheckpointInterval(java.time.Duration.ofMillis(200));
+
+        SeqGuardStreamJob.Counts counts = SeqGuardStreamJob.runOnFiles(input, out, config, 2);
+
+        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        List<String> want = new ArrayList<>();
+        for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
+            want.add(Replay.line(f));
+        }
+        List<String> flags = partLines(out.resolve("flags"));
+        assertThat(want).hasSizeGreaterThan(100);
+        assertThat(flags).containsExactlyInAnyOrderElementsOf(want);
+        assertThat(counts.flags()).isEqualTo(want.size());
+
+        List<String> clean = partLines(out.resolve("clean"));
+        assertThat(clean).hasSize(events.size() - want.size());
+        assertThat(clean).allSatisfy(line -> assertThat(EventFormat.TAOBAO.parseLine(line)).isNotNull());
+
+        assertThat(counts.quarantined()).isEqualTo(1);
+        assertThat(counts.late()).isZero();
+        assertThat(partLines(out.resolve("quarantine"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith("\tnot,a,taobao,line"));
+    }
+
+    @Test
+    void eventsTravelAsFlinkPojosNotAsGenericKryoBlobs() {
+        assertThat(EventTypes.EVENT).isInstanceOf(PojoTypeInfo.class);
+    }
+}
