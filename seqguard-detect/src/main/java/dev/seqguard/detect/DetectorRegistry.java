@@ -20,16 +20,23 @@ import dev.seqguard.detect.stat.IqrDetector;
 import dev.seqguard.detect.stat.RobustZDetector;
 import dev.seqguard.detect.stat.ZScoreDetector;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Every detector SeqGuard ships, by name. Adding a detector is one line in {@link #DETECTORS}. */
+/**
+ * Every detector SeqGuard ships, by name. Adding a detector is one line in {@link #BUILT_IN}, or, for a detector in a
+ * module this one cannot depend on (the deep detectors on DJL), one line in that module's
+ * {@code META-INF/services/dev.seqguard.detect.api.Detector}: detectors found on the class path join the registry
+ * after the built-in ones.
+ */
 public final class DetectorRegistry {
 
-    private static final List<Detector<?>> DETECTORS = List.of(
+    private static final List<Detector<?>> BUILT_IN = List.of(
             new ZScoreDetector(),
             new RobustZDetector(),
             new IqrDetector(),
@@ -46,6 +53,8 @@ public final class DetectorRegistry {
             new CrossFittedDetector()
     );
 
+    private static final List<Detector<?>> DETECTORS = withPlugins(BUILT_IN);
+
     private static final Map<String, Detector<?>> BY_NAME;
 
     static {
@@ -59,6 +68,14 @@ public final class DetectorRegistry {
     }
 
     private DetectorRegistry() {
+    }
+
+    private static List<Detector<?>> withPlugins(List<Detector<?>> builtIn) {
+        List<Detector<?>> all = new ArrayList<>(builtIn);
+        for (Detector<?> d : ServiceLoader.load(Detector.class, DetectorRegistry.class.getClassLoader())) {
+            all.add(d);
+        }
+        return List.copyOf(all);
     }
 
     public static List<Detector<?>> all() {
