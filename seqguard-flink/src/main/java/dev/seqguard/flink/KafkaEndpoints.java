@@ -3,6 +3,13 @@ package dev.seqguard.flink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,10 +25,13 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The job's Kafka source and sinks; {@link SeqGuardStreamJob#build} stays unaware of where its lines come from and go.
@@ -36,6 +46,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class KafkaEndpoints {
     /** With Kafka, a parse task without events for this long stops holding back event time. */
     public static final Duration DEFAULT_SOURCE_IDLENESS = Duration.ofSeconds(30);
+    /** How long {@link #start} waits for a broker to list the topics. */
+    static final Duration BROKER_PATIENCE = Duration.ofSeconds(10);
 
     private KafkaEndpoints() {
     }
@@ -116,8 +128,9 @@ public final class KafkaEndpoints {
      * its end (a bounded job ends by itself, an unbounded one when cancelled through the returned client).
      *
      * @param quarantineDir see {@link #sinkTo}
-     * @throws IllegalArgumentException for a model the keyed job cannot score, or a transaction timeout not above the
-     *                                  checkpoint interval (each transaction stays open for one interval)
+     * @throws IllegalArgumentException for a model the keyed job cannot score, a transaction timeout not above the
+     *                                  checkpoint interval (each transaction stays open for one interval), brokers
+     *                                  that do not answer or a missing topic ({@link #requireTopics})
      */
     public static JobClient start(KafkaStreamOptions options, StreamJobConfig config, int parallelism,
                                   Path quarantineDir) throws Exception {
@@ -126,11 +139,42 @@ public final class KafkaEndpoints {
                     + " the checkpoint interval " + config.checkpointInterval() + ": a transaction stays open for one");
         }
         SeqGuardStreamJob.requireKeyedModel(config.loadModel());
+        requireTopics(options, BROKER_PATIENCE);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 SeqGuardStreamJob.flinkConfiguration());
         SeqGuardStreamJob.configure(env, config);
         sinkTo(SeqGuardStreamJob.build(source(env, options), config), options, quarantineDir);
         return env.executeAsync("seqguard stream " + options.inTopic());
+    }
+
+    /**
+     * Checks from the client, before a job starts, that a broker answers within {@code patience} and that every topic
+     * of {@code options} exists (SeqGuard creates no topics: their partitions and retention are the operator's
+     * choice). A job started without this would retry unreachable brokers silently.
+     *
+     * @throws IllegalArgumentException naming the brokers, or the missing topics
+     */
+    public static void requireTopics(KafkaStreamOptions options, Duration patience) {
+        Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) patience.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) patience.toMillis());
+        Set<String> existing;
+        try (Admin admin = Admin.create(props)) {
+            existing = admin.listTopics().names().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            throw new IllegalArgumentException("no Kafka broker answered at " + options.brokers() + " within "
+                    + patience.toSeconds() + " s" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + options.brokers() + " for its topics", e);
+        }
+        List<String> missing = Stream.of(options.inTopic(), options.flagsTopic(), options.cleanTopic(),
+                options.quarantineTopic()).filter(t -> t != null && !existing.contains(t)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Kafka topic" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist at "
+                    + options.brokers() + "; create " + (missing.size() == 1 ? "it" : "them") + " first");
+        }
     }
 
     /** Waits for a job {@link #start}ed here to finish and returns what it counted. */

@@ -1,6 +1,7 @@
 package dev.seqguard.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -155,6 +158,22 @@ class KafkaStreamJobTest {
         assertThat(flags).containsExactlyInAnyOrderElementsOf(replayFlags);
     }
 
+    @Test
+    void beforeAJobStartsMissingTopicsAndSilentBrokersAreNamed() throws Exception {
+        createTopics(1, "present");
+        KafkaStreamOptions missing = KafkaStreamOptions.defaults(cluster.bootstrapServers(), "present", "absent-flags",
+                "absent-clean");
+        assertThatThrownBy(() -> KafkaEndpoints.requireTopics(missing, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Kafka topics absent-flags, absent-clean do not exist at " + cluster.bootstrapServers()
+                        + "; create them first");
+
+        KafkaStreamOptions silent = KafkaStreamOptions.defaults("127.0.0.1:1", "present", "f", "c");
+        assertThatThrownBy(() -> KafkaEndpoints.requireTopics(silent, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no Kafka broker answered at 127.0.0.1:1 within 1 s");
+    }
+
     private static void createTopics(int inputPartitions, String input, String... outputs) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
             List<NewTopic> topics = new ArrayList<>();
@@ -166,18 +185,30 @@ class KafkaStreamJobTest {
         }
     }
 
-    /** The events as JSON records keyed by user (a user's events stay in order in one partition), and the bad ones. */
-    private static void produce(String topic, List<BehaviorEvent> events, boolean withBad) {
+    /**
+     * The events as JSON records keyed by user (a user's events stay in order in one partition), and the bad ones;
+     * every send is confirmed, so a record lost on the way in fails here rather than as a wrong flag later.
+     */
+    private static void produce(String topic, List<BehaviorEvent> events, boolean withBad) throws Exception {
+        // one request in flight and patient timeouts: on a loaded machine a retried batch must neither reorder nor expire
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, String> p = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (BehaviorEvent e : events) {
-                p.send(new ProducerRecord<>(topic, e.userId(), JSONL.format(e)));
+                sent.add(p.send(new ProducerRecord<>(topic, e.userId(), JSONL.format(e))));
             }
             if (withBad) {
-                BAD.keySet().forEach(value -> p.send(new ProducerRecord<>(topic, "bad", value)));
+                for (String value : BAD.keySet()) {
+                    sent.add(p.send(new ProducerRecord<>(topic, "bad", value)));
+                }
             }
             p.flush();
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
         }
     }
 
