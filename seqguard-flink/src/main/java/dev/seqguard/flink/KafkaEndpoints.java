@@ -57,6 +57,7 @@ public final class KafkaEndpoints {
      * written by a transactional producer count once), from {@link KafkaStreamOptions#startFrom()}; bounded by the
      * end offsets at the job's start when {@link KafkaStreamOptions#bounded()}.
      */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's deprecated OffsetResetStrategy
     public static KafkaSource<String> kafkaSource(KafkaStreamOptions options) {
         OffsetsInitializer start = switch (options.startFrom()) {
             case EARLIEST -> OffsetsInitializer.earliest();
