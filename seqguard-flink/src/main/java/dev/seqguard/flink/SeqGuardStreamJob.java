@@ -83,9 +83,14 @@ public final class SeqGuardStreamJob {
                 .process(new ParseEvents(config), EventTypes.EVENT)
                 .name("parse-events").uid("parse-events");
         Duration bound = config.outOfOrderness();
+        WatermarkStrategy<BehaviorEvent> watermarks = WatermarkStrategy.<BehaviorEvent>forBoundedOutOfOrderness(bound)
+                .withTimestampAssigner((e, previous) -> e.timeMillis());
+        if (!config.sourceIdleness().isZero()) {
+            // lateness is judged per user (ScoreUserEvents), so a watermark that moves on past an idle task is safe
+            watermarks = watermarks.withIdleness(config.sourceIdleness());
+        }
         SingleOutputStreamOperator<BehaviorEvent> timed = events
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<BehaviorEvent>forBoundedOutOfOrderness(bound)
-                        .withTimestampAssigner((e, previous) -> e.timeMillis()))
+                .assignTimestampsAndWatermarks(watermarks)
                 .name("event-time").uid("event-time");
         SingleOutputStreamOperator<String> scored = timed
                 .keyBy(BehaviorEvent::userId, Types.STRING)
@@ -128,6 +133,7 @@ public final class SeqGuardStreamJob {
      * @param parallelism tasks per operator (the mini-cluster's slots)
      */
     public static Counts runOnFiles(Path events, Path out, StreamJobConfig config, int parallelism) throws Exception {
+        config = config.withHeaderOf(events);
         requireKeyedModel(config.loadModel());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 flinkConfiguration());
@@ -148,36 +154,53 @@ public final class SeqGuardStreamJob {
 
     /**
      * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink.jar --events F
-     * --model DIR --out OUT [--format taobao] [--context-events F] [--context-format taobao]
-     * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N]}. Paths must be reachable from
-     * every TaskManager (a shared or distributed file system).
+     * --model DIR --out OUT [--format taobao] [--columns SPEC] [--context-events F] [--context-format taobao]
+     * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N] [--source-idleness-ms N]}, or with
+     * Kafka instead of files: {@code --kafka BROKERS --in-topic T --flags-topic F --clean-topic C
+     * [--quarantine-topic Q | --out OUT] [--kafka-bounded] ...} ({@link KafkaStreamOptions#fromArgs}; the layout is
+     * then {@code jsonl} unless {@code --format} says otherwise, and idle sources stop holding back event time after
+     * 30 s). Paths must be reachable from every TaskManager (a shared or distributed file system).
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = options(args);
-        Path events = Path.of(required(a, "events"));
-        Path out = Path.of(required(a, "out"));
+        boolean kafka = a.containsKey("kafka");
         String context = a.get("context-events");
-        StreamJobConfig config = StreamJobConfig.defaults(a.getOrDefault("format", "taobao"),
+        StreamJobConfig config = StreamJobConfig.defaults(a.getOrDefault("format", kafka ? "jsonl" : "taobao"),
                         Path.of(required(a, "model")), context == null ? null : Path.of(context))
+                .withColumns(a.get("columns"))
                 .withContextFormat(a.getOrDefault("context-format", "taobao"))
                 .withOutOfOrderness(Duration.ofMillis(Long.parseLong(a.getOrDefault("out-of-orderness-ms",
                         "" + StreamJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis()))))
                 .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("checkpoint-ms",
                         "" + StreamJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toMillis()))))
-                .withIdleStateTimeout(Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-state-timeout-ms", "0"))));
+                .withIdleStateTimeout(Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-state-timeout-ms", "0"))))
+                .withSourceIdleness(Duration.ofMillis(Long.parseLong(a.getOrDefault("source-idleness-ms",
+                        "" + (kafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS.toMillis() : 0)))));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
         configure(env, config);
+        if (kafka) {
+            KafkaStreamOptions k = KafkaStreamOptions.fromArgs(a);
+            String out = a.get("out");
+            KafkaEndpoints.sinkTo(build(KafkaEndpoints.source(env, k), config), k, out == null ? null : Path.of(out));
+            env.execute("seqguard stream " + k.inTopic());
+            return;
+        }
+        Path events = Path.of(required(a, "events"));
+        Path out = Path.of(required(a, "out"));
+        config = config.withHeaderOf(events);
         sinkToFiles(build(fileSource(env, events), config), out);
         env.execute("seqguard stream " + events.getFileName());
     }
 
+    /** {@code --name value} pairs; a {@code --name} followed by another option or by nothing is a flag, "true". */
     static Map<String, String> options(String[] args) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+            if (!args[i].startsWith("--") || args[i].length() == 2) {
                 throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "' at argument " + i);
             }
-            m.put(args[i].substring(2), args[++i]);
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            m.put(args[i].substring(2), flag ? "true" : args[++i]);
         }
         return m;
     }

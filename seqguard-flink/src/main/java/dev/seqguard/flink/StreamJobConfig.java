@@ -1,6 +1,7 @@
 package dev.seqguard.flink;
 
 import dev.seqguard.core.features.FeatureContext;
+import dev.seqguard.core.io.ColumnMapping;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
@@ -31,10 +32,18 @@ import java.util.Objects;
  * @param acceptFromMillis   events before this time are quarantined as {@code time_out_of_range}
  * @param acceptUntilMillis  events at or after this time are quarantined as {@code time_out_of_range} (the CLI sets
  *                           the window {@code replay}'s time rule would choose, see {@link #withAcceptedTimes})
+ * @param columns            column mapping spec of the {@code generic} and {@code jsonl} layouts
+ *                           ({@link ColumnMapping#parse}; {@code null}: {@link ColumnMapping#DEFAULT})
+ * @param header             the input's header line ({@code null}: the layout's own); {@code generic} reads its
+ *                           columns by it, see {@link InputHeader}; lines equal to it are skipped
+ * @param sourceIdleness     a parse task that sees no events for this long stops holding back event time
+ *                           ({@link Duration#ZERO}: never); for sources with more tasks than they have partitions or
+ *                           with quiet partitions (Kafka), whose idle tasks would otherwise stop the watermark
  */
 public record StreamJobConfig(String format, String modelDir, String contextEvents, String contextFormat,
                               Duration outOfOrderness, Duration checkpointInterval, Duration idleStateTimeout,
-                              int cachedUsers, long acceptFromMillis, long acceptUntilMillis) implements Serializable {
+                              int cachedUsers, long acceptFromMillis, long acceptUntilMillis, String columns,
+                              String header, Duration sourceIdleness) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(5);
@@ -42,11 +51,13 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
     public static final int DEFAULT_CACHED_USERS = 100_000;
 
     public StreamJobConfig {
-        EventFormat.byName(Objects.requireNonNull(format, "format"));
+        // parsing the layout, the mapping and the header here makes a bad one fail on the client, not in a task
+        EventFormat.byName(Objects.requireNonNull(format, "format"), ColumnMapping.parse(columns)).lineParser(header);
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(contextFormat, "contextFormat");
         requireNotNegative("outOfOrderness", outOfOrderness);
         requireNotNegative("idleStateTimeout", idleStateTimeout);
+        requireNotNegative("sourceIdleness", sourceIdleness);
         if (checkpointInterval == null || checkpointInterval.toMillis() < 10) {
             throw new IllegalArgumentException("checkpointInterval must be at least 10 ms, got " + checkpointInterval);
         }
@@ -63,33 +74,56 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
     public static StreamJobConfig defaults(String format, Path modelDir, Path contextEvents) {
         return new StreamJobConfig(format, modelDir.toString(), contextEvents == null ? null : contextEvents.toString(),
                 "taobao", DEFAULT_OUT_OF_ORDERNESS, DEFAULT_CHECKPOINT_INTERVAL, Duration.ZERO, DEFAULT_CACHED_USERS,
-                Long.MIN_VALUE, Long.MAX_VALUE);
+                Long.MIN_VALUE, Long.MAX_VALUE, null, null, Duration.ZERO);
     }
 
     public StreamJobConfig withOutOfOrderness(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, d, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
     }
 
     public StreamJobConfig withCheckpointInterval(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, d,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
     }
 
     public StreamJobConfig withIdleStateTimeout(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                d, cachedUsers, acceptFromMillis, acceptUntilMillis);
+                d, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
     }
 
     public StreamJobConfig withContextFormat(String f) {
         return new StreamJobConfig(format, modelDir, contextEvents, f, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
     }
 
     /** Only events in {@code range} are scored; the others are quarantined as {@code time_out_of_range}. */
     public StreamJobConfig withAcceptedTimes(TimeRange range) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis());
+                idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis(), columns, header, sourceIdleness);
+    }
+
+    /** Reads the {@code generic} and {@code jsonl} layouts through {@code spec} ({@link ColumnMapping#parse}). */
+    public StreamJobConfig withColumns(String spec) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, spec, header, sourceIdleness);
+    }
+
+    /** The input's header line ({@code null}: the layout's own), as {@link InputHeader#of} finds it. */
+    public StreamJobConfig withHeader(String line) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, line, sourceIdleness);
+    }
+
+    /** See {@link #sourceIdleness}. */
+    public StreamJobConfig withSourceIdleness(Duration d) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, d);
+    }
+
+    /** {@link #withHeader} the header {@link InputHeader#of} finds in {@code events}, if the layout reads one. */
+    public StreamJobConfig withHeaderOf(Path events) throws IOException {
+        return withHeader(InputHeader.of(events, eventFormat()).orElse(header));
     }
 
     public boolean accepts(long timeMillis) {
@@ -97,7 +131,7 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
     }
 
     public EventFormat eventFormat() {
-        return EventFormat.byName(format);
+        return EventFormat.byName(format, ColumnMapping.parse(columns));
     }
 
     /** Loads the model with its group-feature context, the way {@code replay} does. */

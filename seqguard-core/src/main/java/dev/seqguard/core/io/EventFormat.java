@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An event-log layout SeqGuard reads and writes. Looked up by {@linkplain #byName name}:
@@ -107,16 +108,29 @@ public abstract sealed class EventFormat
      * @throws IllegalArgumentException naming the {@link QuarantineReason} code and what is wrong
      */
     public BehaviorEvent parseLine(String line) {
-        return parseLine(header().orElse(null), line);
+        return lineParser(null).apply(line);
     }
 
-    BehaviorEvent parseLine(String header, String line) {
+    /**
+     * A parser of the data lines of one input, for readers that see lines one at a time without {@link EventReader}
+     * (a stream processor). {@code header} is the input's header line: {@code generic} reads its columns by it (their
+     * order and any extra columns are the input's own), the other layouts ignore it; {@code null} means the layout's
+     * own {@link #header()}. The parser throws {@link IllegalArgumentException} for a line it rejects, naming the
+     * {@link QuarantineReason} code before a colon, as {@link #parseLine(String)} does. It keeps scratch state: one
+     * per thread.
+     *
+     * @throws IllegalArgumentException when the header does not fit the layout (a mapped column is missing)
+     */
+    public Function<String, BehaviorEvent> lineParser(String header) {
+        RecordParser parser = newParser(header == null ? header().orElse(null) : header);
         ParseFailure failed = new ParseFailure();
-        BehaviorEvent event = newParser(header).parse(line.toCharArray(), line.length(), failed);
-        if (event == null) {
-            throw new IllegalArgumentException(failed.reason.code() + ": " + failed.message);
-        }
-        return event;
+        return line -> {
+            BehaviorEvent event = parser.parse(line.toCharArray(), line.length(), failed);
+            if (event == null) {
+                throw new IllegalArgumentException(failed.reason.code() + ": " + failed.message);
+            }
+            return event;
+        };
     }
 
     /** Whether the first line of an input is this layout's header (to be skipped) rather than data. */
