@@ -24,10 +24,11 @@ import java.util.List;
 
 /**
  * The behaviour language model: event-part and position embeddings, a stack of DJL {@link TransformerEncoderBlock}s,
- * three soft-max heads predicting an event's behaviour, category bucket and gap bucket, and a logit head on the
+ * four soft-max heads predicting an event's behaviour, category bucket, gap bucket and window-relative
+ * category slot, and a logit head on the
  * {@code [CLS]} position for the fine-tuned classifier.
  *
- * <p>{@link #forward} takes {@code (ids (B, L, 3) int32, attention (B, L, L) float32)} and returns the hidden states
+ * <p>{@link #forward} takes {@code (ids (B, L, 4) int32, attention (B, L, L) float32)} and returns the hidden states
  * {@code (B, L, width)}; the heads are applied by {@link #eventLogProbabilities} and {@link #classifierLogits}.
  */
 final class BehaviourNetwork extends AbstractBlock {
@@ -45,6 +46,7 @@ final class BehaviourNetwork extends AbstractBlock {
     private final Linear actionHead;
     private final Linear categoryHead;
     private final Linear gapHead;
+    private final Linear slotHead;
     private final Linear classifier;
 
     /**
@@ -77,6 +79,7 @@ final class BehaviourNetwork extends AbstractBlock {
         actionHead = addChildBlock(EVENT_HEADS + "Action", Linear.builder().setUnits(EventParts.ACTIONS).build());
         categoryHead = addChildBlock(EVENT_HEADS + "Category", Linear.builder().setUnits(a.buckets()).build());
         gapHead = addChildBlock(EVENT_HEADS + "Gap", Linear.builder().setUnits(EventParts.GAPS).build());
+        slotHead = addChildBlock(EVENT_HEADS + "Slot", Linear.builder().setUnits(EventParts.SLOTS + 1).build());
         classifier = addChildBlock(CLASSIFIER, Linear.builder().setUnits(1).build());
         // Xavier for the projections: BERT's N(0, 0.02) is made for width 768 and starves the attention path of a
         // small model (measured: attention gradients ~1e-7 at width 16, the model learnt only the marginals).
@@ -100,7 +103,7 @@ final class BehaviourNetwork extends AbstractBlock {
             partEmbedding.setInitializer(zeros, Parameter.Type.WEIGHT);
             positionEmbedding.setInitializer(zeros, Parameter.Type.WEIGHT);
         }
-        initialize(manager, DataType.FLOAT32, new Shape(1, architecture.maxLength(), 3),
+        initialize(manager, DataType.FLOAT32, new Shape(1, architecture.maxLength(), EventParts.INPUT_PARTS),
                 new Shape(1, architecture.maxLength(), architecture.maxLength()));
     }
 
@@ -119,6 +122,7 @@ final class BehaviourNetwork extends AbstractBlock {
         actionHead.initialize(manager, dataType, flat);
         categoryHead.initialize(manager, dataType, flat);
         gapHead.initialize(manager, dataType, flat);
+        slotHead.initialize(manager, dataType, flat);
         classifier.initialize(manager, dataType, flat);
     }
 
@@ -144,13 +148,14 @@ final class BehaviourNetwork extends AbstractBlock {
         return new NDList(x);
     }
 
-    /** Log-probabilities of behaviour, category bucket and gap bucket for hidden states {@code (N, width)}. */
+    /** Log-probabilities of behaviour, category bucket, gap bucket and slot for hidden states {@code (N, width)}. */
     NDList eventLogProbabilities(ParameterStore ps, NDArray hidden, boolean training) {
         NDList in = new NDList(hidden);
         return new NDList(
                 actionHead.forward(ps, in, training).head().logSoftmax(1),
                 categoryHead.forward(ps, in, training).head().logSoftmax(1),
-                gapHead.forward(ps, in, training).head().logSoftmax(1));
+                gapHead.forward(ps, in, training).head().logSoftmax(1),
+                slotHead.forward(ps, in, training).head().logSoftmax(1));
     }
 
     /** The anomaly logit of each window from its {@code [CLS]} hidden state {@code (N, width)}: shape (N). */

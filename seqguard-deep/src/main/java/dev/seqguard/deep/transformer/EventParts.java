@@ -13,11 +13,22 @@ import dev.seqguard.core.token.Vocabulary;
  * combinations share what is learnt about their parts, and scoring stays fast.
  *
  * <p>Embedding ids: the special tokens {@code [PAD] [UNK] [MASK] [CLS]} keep their vocabulary ids 0-3 (a special
- * position repeats its id in all three slots), then the behaviours, the category buckets and the gap buckets.
+ * position repeats its id in all four places), then the behaviours, the category buckets, the gap buckets and the
+ * window-relative category slots ({@link #SLOTS}).
  */
 final class EventParts {
     static final int ACTIONS = Action.count();
     static final int GAPS = GapBucket.count();
+    /**
+     * Window-relative category slots: the k-th distinct category of a window's visible events has slot k (the last
+     * slot shared by any further ones); {@link #NEW_SLOT} is a category no visible event has. Predicting the slot is
+     * predicting "same category as that neighbour, or a new one" - the context signal of a stray click - which the
+     * absolute category bucket only learns slowly, through attention copying ids.
+     */
+    static final int SLOTS = 16;
+    static final int NEW_SLOT = SLOTS;
+    /** Parts per event in network input: behaviour, bucket, gap, slot. */
+    static final int INPUT_PARTS = 4;
     private static final int SPECIALS = Vocabulary.SPECIAL_TOKENS.size();
 
     private final Vocabulary vocabulary;
@@ -47,7 +58,7 @@ final class EventParts {
 
     /** Size of the embedding id space. */
     int embeddingIds() {
-        return SPECIALS + ACTIONS + buckets + GAPS;
+        return SPECIALS + ACTIONS + buckets + GAPS + SLOTS + 1;
     }
 
     /** The parts of every event of {@code s}, flat: {@code [3i]} behaviour, {@code [3i+1]} bucket, {@code [3i+2]} gap. */
@@ -63,11 +74,12 @@ final class EventParts {
         return out;
     }
 
-    /** Embedding ids of an event's three parts, written into {@code out} at {@code at}. */
-    void embeddingIds(int action, int bucket, int gap, int[] out, int at) {
+    /** Embedding ids of an event's four input parts, written into {@code out} at {@code at}. */
+    void embeddingIds(int action, int bucket, int gap, int slot, int[] out, int at) {
         out[at] = SPECIALS + action;
         out[at + 1] = SPECIALS + ACTIONS + bucket;
         out[at + 2] = SPECIALS + ACTIONS + buckets + gap;
+        out[at + 3] = SPECIALS + ACTIONS + buckets + GAPS + slot;
     }
 
     /** The vocabulary token of three parts. */

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The surprise of every event given its context: {@code -log p(event | context)} in nats, summed over the three parts.
+ * The surprise of every event given its context: {@code -log p(event | context)} in nats, summed over the four predicted
+ * parts (behaviour, category bucket, gap bucket, window-relative category slot).
  * A masked model hides each window's events in {@code scoreGroups} interleaved groups (event i in group i mod k), one
  * pass per group, all passes batched; a causal model scores a window in one pass. Also the rank of the true event among
  * all the model's predictions (0 = the most likely one), for LogBERT's "outside the top g" share.
@@ -122,6 +123,7 @@ final class SurpriseScorer {
         float[] actions;
         float[] buckets;
         float[] gaps;
+        float[] slots;
         try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray hidden = net.forward(ps, batch.inputs(m), false).head();
@@ -129,10 +131,12 @@ final class SurpriseScorer {
             actions = lp.get(0).toFloatArray();
             buckets = lp.get(1).toFloatArray();
             gaps = lp.get(2).toFloatArray();
+            slots = lp.get(3).toFloatArray();
         }
         int nb = parts.buckets();
         int na = EventParts.ACTIONS;
         int ng = EventParts.GAPS;
+        int ns = EventParts.SLOTS + 1;
         int t = 0;
         float[] sortedBuckets = new float[nb];
         for (Pass p : passes) {
@@ -143,12 +147,14 @@ final class SurpriseScorer {
                 int a = p.windowParts()[3 * i];
                 int c = p.windowParts()[3 * i + 1];
                 int g = p.windowParts()[3 * i + 2];
-                double logP = (double) actions[t * na + a] + buckets[t * nb + c] + gaps[t * ng + g];
+                int slot = (int) batch.slots[t];
+                double slotLogP = slots[t * ns + slot];
+                double logP = (double) actions[t * na + a] + buckets[t * nb + c] + gaps[t * ng + g] + slotLogP;
                 int e = p.from() + i;
                 surprise[p.row()][e] = -logP;
                 System.arraycopy(buckets, t * nb, sortedBuckets, 0, nb);
                 Arrays.sort(sortedBuckets);
-                rank[p.row()][e] = rank(actions, t * na, gaps, t * ng, sortedBuckets, logP);
+                rank[p.row()][e] = rank(actions, t * na, gaps, t * ng, sortedBuckets, logP - slotLogP);
                 if (dist[p.row()] != null) {
                     float[] d = new float[na + nb + ng];
                     System.arraycopy(actions, t * na, d, 0, na);

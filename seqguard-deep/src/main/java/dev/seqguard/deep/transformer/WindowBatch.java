@@ -28,9 +28,10 @@ final class WindowBatch {
     final long[] actions;
     final long[] buckets;
     final long[] gaps;
+    final long[] slots;
 
     private WindowBatch(int rows, int length, int[] ids, float[] attention, long[] positions, long[] actions,
-                        long[] buckets, long[] gaps) {
+                        long[] buckets, long[] gaps, long[] slots) {
         this.rows = rows;
         this.length = length;
         this.ids = ids;
@@ -39,6 +40,7 @@ final class WindowBatch {
         this.actions = actions;
         this.buckets = buckets;
         this.gaps = gaps;
+        this.slots = slots;
     }
 
     static int paddedLength(int events, int maxLength) {
@@ -70,45 +72,41 @@ final class WindowBatch {
                 }
             }
         }
-        int[] ids = new int[rows * length * 3];
+        final int width = EventParts.INPUT_PARTS;
+        int[] ids = new int[rows * length * width];
         float[] attention = new float[rows * length * length];
         long[] positions = new long[targets];
         long[] actions = new long[targets];
         long[] buckets = new long[targets];
         long[] gaps = new long[targets];
+        long[] slots = new long[targets];
         int t = 0;
         for (int r = 0; r < rows; r++) {
             int[] w = windows.get(r);
             int n = w.length / 3;
-            int base = r * length * 3;
-            ids[base] = CLS;
-            ids[base + 1] = CLS;
-            ids[base + 2] = CLS;
+            int base = r * length * width;
+            java.util.Arrays.fill(ids, base, base + width, CLS);
+            boolean[] hidden = hide == null ? null : hide.get(r);
+            int[][] slot = slots(w, hidden, causal);
             for (int i = 0; i < n; i++) {
-                int at = base + 3 * (i + 1);
-                boolean hidden = isSet(hide, r, i);
-                if (!hidden || noise != null && !corrupt(parts, noise, ids, at)) {
-                    parts.embeddingIds(w[3 * i], w[3 * i + 1], w[3 * i + 2], ids, at);
+                int at = base + width * (i + 1);
+                boolean isHidden = hidden != null && hidden[i];
+                if (!isHidden || noise != null && !corrupt(parts, noise, ids, at)) {
+                    parts.embeddingIds(w[3 * i], w[3 * i + 1], w[3 * i + 2], slot[0][i], ids, at);
                 } else if (noise == null) {
-                    ids[at] = MASK;
-                    ids[at + 1] = MASK;
-                    ids[at + 2] = MASK;
+                    java.util.Arrays.fill(ids, at, at + width, MASK);
                 }
-                if (hidden || isSet(predict, r, i)) {
+                if (isHidden || isSet(predict, r, i)) {
                     // a causal model predicts event i from the hidden state of the position before it
                     positions[t] = (long) r * length + (causal ? i : i + 1);
                     actions[t] = w[3 * i];
                     buckets[t] = w[3 * i + 1];
                     gaps[t] = w[3 * i + 2];
+                    slots[t] = slot[1][i];
                     t++;
                 }
             }
-            for (int i = n + 1; i < length; i++) {
-                int at = base + 3 * i;
-                ids[at] = PAD;
-                ids[at + 1] = PAD;
-                ids[at + 2] = PAD;
-            }
+            java.util.Arrays.fill(ids, base + width * (n + 1), base + width * length, PAD);
             int a = r * length * length;
             for (int q = 0; q < length; q++) {
                 int visible = causal ? Math.min(q, n) : n;
@@ -117,7 +115,36 @@ final class WindowBatch {
                 }
             }
         }
-        return new WindowBatch(rows, length, ids, attention, positions, actions, buckets, gaps);
+        return new WindowBatch(rows, length, ids, attention, positions, actions, buckets, gaps, slots);
+    }
+
+    /**
+     * Window-relative category slots ({@link EventParts#SLOTS}): {@code [0][i]} the input slot of event i (order of
+     * first appearance of its bucket among the visible events), {@code [1][i]} its target (its bucket's slot among the
+     * events the prediction may see, or {@link EventParts#NEW_SLOT}). A causal model may see the events before i; a
+     * masked one every event not hidden.
+     */
+    static int[][] slots(int[] window, boolean[] hidden, boolean causal) {
+        int n = window.length / 3;
+        int[] input = new int[n];
+        int[] target = new int[n];
+        java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int bucket = window[3 * i + 1];
+            if (causal) {
+                target[i] = seen.getOrDefault(bucket, EventParts.NEW_SLOT);
+            }
+            if (hidden == null || !hidden[i]) {
+                seen.putIfAbsent(bucket, Math.min(seen.size(), EventParts.SLOTS - 1));
+                input[i] = seen.get(bucket);
+            }
+        }
+        if (!causal) {
+            for (int i = 0; i < n; i++) {
+                target[i] = seen.getOrDefault(window[3 * i + 1], EventParts.NEW_SLOT);
+            }
+        }
+        return new int[][] {input, target};
     }
 
     /**
@@ -127,14 +154,12 @@ final class WindowBatch {
     private static boolean corrupt(EventParts parts, Random noise, int[] ids, int at) {
         double u = noise.nextDouble();
         if (u < 0.8) {
-            ids[at] = MASK;
-            ids[at + 1] = MASK;
-            ids[at + 2] = MASK;
+            java.util.Arrays.fill(ids, at, at + EventParts.INPUT_PARTS, MASK);
             return true;
         }
         if (u < 0.9) {
             parts.embeddingIds(noise.nextInt(EventParts.ACTIONS), noise.nextInt(parts.buckets()),
-                    noise.nextInt(EventParts.GAPS), ids, at);
+                    noise.nextInt(EventParts.GAPS), noise.nextInt(EventParts.SLOTS + 1), ids, at);
             return true;
         }
         return false;
@@ -145,7 +170,7 @@ final class WindowBatch {
     }
 
     NDList inputs(NDManager m) {
-        return new NDList(m.create(ids, new Shape(rows, length, 3)),
+        return new NDList(m.create(ids, new Shape(rows, length, EventParts.INPUT_PARTS)),
                 m.create(attention, new Shape(rows, length, length)));
     }
 
@@ -161,6 +186,7 @@ final class WindowBatch {
         return lp.get(0).gather(m.create(actions).reshape(-1, 1), 1)
                 .add(lp.get(1).gather(m.create(buckets).reshape(-1, 1), 1))
                 .add(lp.get(2).gather(m.create(gaps).reshape(-1, 1), 1))
+                .add(lp.get(3).gather(m.create(slots).reshape(-1, 1), 1))
                 .reshape(-1);
     }
 
