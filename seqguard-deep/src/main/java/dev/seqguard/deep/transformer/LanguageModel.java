@@ -23,12 +23,15 @@ final class LanguageModel {
     /** How many events an explanation lists at most, and how many expected alternatives each. */
     static final int EXPLAINED_EVENTS = 5;
     static final int ALTERNATIVES = 3;
+    /** Sequences scored for the typical surprise when no users were held out. */
+    private static final int TYPICAL_SAMPLE = 200;
 
     private LanguageModel() {
     }
 
     /** A freshly pre-trained network, still owned by the caller's manager. */
-    record Pretrained(EventParts parts, BehaviourNetwork net, NetworkTrainer trainer, NetworkTrainer.Summary summary) {
+    record Pretrained(EventParts parts, BehaviourNetwork net, NetworkTrainer trainer, NetworkTrainer.Summary summary,
+                      List<Sequence> heldOut) {
     }
 
     /**
@@ -46,8 +49,10 @@ final class LanguageModel {
         Collections.shuffle(order, new Random(seed));
         int held = sequences.size() >= 10 ? (int) Math.floor(s.validationFraction() * sequences.size()) : 0;
         List<int[]> validation = new ArrayList<>();
+        List<Sequence> heldOut = new ArrayList<>();
         for (int i = 0; i < held; i++) {
-            validation.addAll(windows(parts, sequences.get(order.get(i)), s));
+            heldOut.add(sequences.get(order.get(i)));
+            validation.addAll(windows(parts, heldOut.get(i), s));
         }
         List<int[]> train = new ArrayList<>();
         long events = 0;
@@ -61,7 +66,20 @@ final class LanguageModel {
         net.initialize(manager, true);
         NetworkTrainer trainer = new NetworkTrainer(net, parts, s, progress, manager);
         NetworkTrainer.Summary summary = trainer.pretrain(train, validation, seed);
-        return new Pretrained(parts, net, trainer, summary);
+        if (heldOut.isEmpty()) {
+            heldOut = order.stream().limit(TYPICAL_SAMPLE).map(sequences::get).toList();
+        }
+        return new Pretrained(parts, net, trainer, summary, heldOut);
+    }
+
+    /**
+     * The mean over {@code p.heldOut()} (users not trained on, when there are some) of their mean event surprise: what
+     * a normal sequence scores, for the typicality aggregate.
+     */
+    static double typicalSurprise(Pretrained p, EncoderSettings s, NDManager manager) {
+        SurpriseScorer scorer = new SurpriseScorer(p.net(), p.parts(), s, manager);
+        return scorer.score(p.heldOut(), 64, false).stream()
+                .mapToDouble(x -> Arrays.stream(x.surprise()).average().orElse(0)).average().orElse(0);
     }
 
     /** The windows of one sequence as flat parts. */

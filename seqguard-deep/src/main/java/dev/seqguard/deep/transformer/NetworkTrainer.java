@@ -64,7 +64,8 @@ final class NetworkTrainer {
         Optimizer optimizer = optimizer(settings.learningRate(), stepsPerEpoch * settings.epochs());
         Predicate<String> trainable = name -> !name.startsWith(BehaviourNetwork.CLASSIFIER);
         requireGradients(trainable);
-        List<List<boolean[]>> validationMasks = List.of(masks(validation, new Random(seed ^ 0x5EED_0F_DA7AL)));
+        // the same hidden events every epoch, so validation losses compare
+        List<boolean[]> validationMasks = masks(validation, new Random(seed ^ 0x5EED_0F_DA7AL));
         progress.phaseStarted("pre-train", settings.epochs(), stepsPerEpoch);
         byte[] best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -82,7 +83,7 @@ final class NetworkTrainer {
                 progress.step(epoch, ++step, loss);
             }
             lastTrain = sum / Math.max(1, step);
-            double validationLoss = validation.isEmpty() ? Double.NaN : validationLoss(validation, validationMasks.get(0));
+            double validationLoss = validation.isEmpty() ? Double.NaN : validationLoss(validation, validationMasks);
             progress.epochFinished(epoch, lastTrain, validationLoss);
             if (validation.isEmpty()) {
                 continue;
@@ -134,7 +135,6 @@ final class NetworkTrainer {
             for (int from = 0; from < order.size(); from += batchSize) {
                 List<Integer> chunk = order.subList(from, Math.min(order.size(), from + batchSize));
                 List<int[]> windows = new ArrayList<>();
-                int[] owner = new int[0];
                 float[] y = new float[chunk.size()];
                 float[] weight = new float[chunk.size()];
                 List<Integer> owners = new ArrayList<>();
@@ -147,7 +147,7 @@ final class NetworkTrainer {
                     y[c] = labels[s];
                     weight[c] = labels[s] == 1 ? positiveWeight : negativeWeight;
                 }
-                owner = owners.stream().mapToInt(Integer::intValue).toArray();
+                int[] owner = owners.stream().mapToInt(Integer::intValue).toArray();
                 double loss = classifierStep(windows, owner, y, weight, random, optimizer, trainable);
                 sum += loss;
                 progress.step(epoch, ++step, loss);

@@ -126,28 +126,14 @@ public final class TransformerBenchmark {
                     sequences.size() / b64, events / b64, eventAuc[0], eventAuc[1], eventAuc[2]);
             out.printf(Locale.ROOT, "           training: %s; misclick event AUC %.3f%n", f.training(), eventAuc[3]);
             for (TransformerMlmDetector.SequenceScore s : TransformerMlmDetector.SequenceScore.values()) {
-                userScores.put(v.getKey() + "/" + s.name().toLowerCase(Locale.ROOT), aggregate(p, s, f.config()));
+                userScores.put(v.getKey() + "/" + s.name().toLowerCase(Locale.ROOT),
+                        p.stream().mapToDouble(x -> f.aggregate(x, s)).toArray());
             }
         }
         for (String peer : List.of("iforest", "knn")) {
             userScores.put(peer, DetectorRegistry.fit(peer, data, Map.of(), 1).score(data));
         }
         userTable(sequences, users, types, userScores, (int) injected.anomalousUserCount());
-    }
-
-    private static double[] aggregate(List<SurpriseScorer.Predictions> p, TransformerMlmDetector.SequenceScore s,
-                                      TransformerMlmDetector.Config c) {
-        double[] out = new double[p.size()];
-        for (int r = 0; r < out.length; r++) {
-            double[] e = p.get(r).surprise();
-            int[] rank = p.get(r).rank();
-            out[r] = switch (s) {
-                case MEAN -> Arrays.stream(e).average().orElse(0);
-                case TOP_K_MEAN -> TransformerMlmDetector.FittedTransformerMlm.topKMean(e, c.topK());
-                case OUTSIDE_TOP_G -> Arrays.stream(rank).filter(x -> x >= c.topG()).count() / (double) e.length;
-            };
-        }
-        return out;
     }
 
     /** ROC-AUC of takeover + misclick events against all others; within the affected users; takeover; misclick. */

@@ -58,7 +58,9 @@ public final class TransformerClassifierDetector implements Detector<Transformer
                          int maxTrainEvents, int topCategories, int categoryHashBuckets, int fineTuneEpochs,
                          double fineTuneLearningRate, long seed) {
         public Config {
-            encoder();
+            new EncoderSettings(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups, epochs,
+                    batchSize, learningRate, weightDecay, warmupFraction, patience, validationFraction, maxTrainEvents,
+                    topCategories, categoryHashBuckets);
             EncoderSettings.atLeast("fineTuneEpochs", fineTuneEpochs, 1);
             if (!(fineTuneLearningRate > 0) || !Double.isFinite(fineTuneLearningRate)) {
                 throw new IllegalArgumentException("parameter 'fineTuneLearningRate' must be a positive number, got "
@@ -92,7 +94,12 @@ public final class TransformerClassifierDetector implements Detector<Transformer
     public record FittedTransformerClassifier(Provenance provenance, Config config, String vocabulary, byte[] weights,
                                               TransformerMlmDetector.Training pretraining, int labelledRows,
                                               double fineTuneLoss) implements FittedDetector {
-        static final int BATCH_SEQUENCES = 64;
+        /**
+         * Sequences per forward call. One: a forward call then holds only the row's own windows, so a row's score never
+         * depends on the rows scored with it (float32 kernels round differently for other batch shapes: measured
+         * differences of 1e-8 when rows shared a batch). Costs no throughput here (see {@code TransformerBenchmark}).
+         */
+        static final int BATCH_SEQUENCES = 1;
 
         @Override
         public double[] score(DetectionData data) {

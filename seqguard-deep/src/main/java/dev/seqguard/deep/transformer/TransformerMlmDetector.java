@@ -58,7 +58,13 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
         /** Mean of the {@code topK} largest surprises: a short odd stretch inside a long normal history counts. */
         TOP_K_MEAN,
         /** Share of events whose true token is not among the model's {@code topG} most likely ones (LogBERT). */
-        OUTSIDE_TOP_G
+        OUTSIDE_TOP_G,
+        /**
+         * Distance of the mean surprise from its typical value on held-out users, either way: a bot repeating one
+         * action at one pace is too predictable, which the mean alone scores as normal (Nalisnick et al., "Detecting
+         * Out-of-Distribution Inputs to Deep Generative Models Using Typicality", 2019).
+         */
+        TYPICALITY
     }
 
     /**
@@ -85,8 +91,8 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
         }
 
         public static Config defaults(long seed) {
-            return new Config(64, 2, 4, 0.1, 64, 16, Objective.MASKED_EVENT, 0.15, 4, 6, 32, 2e-3, 0.01, 0.1, 2, 0.1,
-                    200_000, 200, 32, SequenceScore.TOP_K_MEAN, 5, 10, seed);
+            return new Config(64, 2, 4, 0.1, 64, 16, Objective.MASKED_EVENT, 0.15, 4, 6, 16, 3e-3, 0.01, 0.1, 2, 0.1,
+                    200_000, 200, 32, SequenceScore.TYPICALITY, 5, 10, seed);
         }
 
         @JsonIgnore
@@ -129,12 +135,17 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
      *
      * @param vocabulary the token vocabulary in its text form ({@code Vocabulary.write})
      * @param weights    the network's parameters ({@code BlockWeights})
+     * @param typicalSurprise mean over held-out users of their mean event surprise
      */
     public record FittedTransformerMlm(Provenance provenance, Config config, String vocabulary, byte[] weights,
-                                       Training training) implements FittedDetector {
+                                       Training training, double typicalSurprise) implements FittedDetector {
 
-        /** Scores at most this many sequences per forward batch. */
-        static final int BATCH_SEQUENCES = 64;
+        /**
+         * Sequences per forward call. One: a forward call then holds only the row's own windows, so a row's score never
+         * depends on the rows scored with it (float32 kernels round differently for other batch shapes: measured
+         * differences of 1e-8 when rows shared a batch). Costs no throughput here (see {@code TransformerBenchmark}).
+         */
+        static final int BATCH_SEQUENCES = 1;
 
         @Override
         public double[] score(DetectionData data) {
@@ -177,12 +188,17 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
             return LanguageModel.live(weights, config.encoder(), vocabulary);
         }
 
-        private double aggregate(SurpriseScorer.Predictions p) {
+        double aggregate(SurpriseScorer.Predictions p) {
+            return aggregate(p, config.sequenceScore());
+        }
+
+        double aggregate(SurpriseScorer.Predictions p, SequenceScore how) {
             double[] s = p.surprise();
-            return switch (config.sequenceScore()) {
+            return switch (how) {
                 case MEAN -> Arrays.stream(s).average().orElse(0);
                 case TOP_K_MEAN -> topKMean(s, config.topK());
                 case OUTSIDE_TOP_G -> Arrays.stream(p.rank()).filter(r -> r >= config.topG()).count() / (double) s.length;
+                case TYPICALITY -> Math.abs(Arrays.stream(s).average().orElse(0) - typicalSurprise);
             };
         }
 
@@ -223,7 +239,7 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
                 LanguageModel.Pretrained p = LanguageModel.pretrain(data.sequences(), s, config.seed(), progress, manager);
                 return new FittedTransformerMlm(Provenance.of(NAME, config, data, config.seed()), config,
                         LanguageModel.text(p.parts().vocabulary()), LanguageModel.weights(p.net()),
-                        Training.of(p.summary()));
+                        Training.of(p.summary()), LanguageModel.typicalSurprise(p, s, manager));
             }
         }
     }
