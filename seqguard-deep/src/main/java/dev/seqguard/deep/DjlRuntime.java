@@ -36,6 +36,10 @@ public final class DjlRuntime {
                 Path.of(System.getProperty("user.home"), ".seqguard", "djl").toString());
         // DJL's default is to look for a GPU and log when it finds none; scoring is CPU-only by design.
         setDefault("ai.djl.pytorch.num_interop_threads", null, "1");
+        // The deep detectors' tensors are small (batches of 64-event windows, width 64): PyTorch's intra-op threads
+        // cost more than they bring, and spin against other work on a busy machine (measured: a tiny training took
+        // 17 s with 2 threads on a loaded 2-core machine, 1.7 s with 1). Callers wanting more set the property.
+        setDefault("ai.djl.pytorch.num_threads", null, "1");
     }
 
     private static void setDefault(String property, String environment, String value) {
