@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Points DJL at the PyTorch natives shipped in the jar, never at the network. Call {@link #engine()} instead of
  * {@code Engine.getInstance()}: it sets, unless the user already did (as a system property or environment variable),
- * {@code ai.djl.offline=true}, {@code PYTORCH_FLAVOR=cpu} and {@code DJL_CACHE_DIR}, where the first use unpacks the
+ * {@code ai.djl.offline=true}, {@code PYTORCH_FLAVOR=cpu}, one PyTorch thread ({@code ai.djl.pytorch.num_threads}, or
+ * {@code OMP_NUM_THREADS}) and {@code DJL_CACHE_DIR}, where the first use unpacks the
  * natives (~430 MB, once per machine; default {@code ~/.seqguard/djl}).
  */
 public final class DjlRuntime {
@@ -36,6 +37,9 @@ public final class DjlRuntime {
                 Path.of(System.getProperty("user.home"), ".seqguard", "djl").toString());
         // DJL's default is to look for a GPU and log when it finds none; scoring is CPU-only by design.
         setDefault("ai.djl.pytorch.num_interop_threads", null, "1");
+        // One intra-op thread: the models are small, and on a busy machine PyTorch's OpenMP workers spin-wait for
+        // each other, which made a 2-thread autoencoder fit 20-60x slower than a 1-thread one (measured, 2 cores).
+        setDefault("ai.djl.pytorch.num_threads", "OMP_NUM_THREADS", "1");
     }
 
     private static void setDefault(String property, String environment, String value) {

@@ -6,6 +6,7 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.DetectorInfo;
 import dev.seqguard.detect.api.Family;
+import dev.seqguard.detect.api.FeatureScaler;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
      *                     mirrors them; 1..8 layers of 1..4096 units
      * @param latent       width of the code z, 1..1024; capped at half the number of features when fitted
      * @param lambda       weight of the code penalty λ‖z‖² in the loss, 0..10
+     * @param trim         share of each batch's rows with the largest loss left out of it (trimmed loss, see
+     *                     {@link ReconstructionLoss}), in [0, 0.5)
      * @param dropout      dropout probability after each hidden layer, in [0, 0.9]
      * @param weightDecay  AdamW's decoupled weight decay (L2), in [0, 1)
      * @param epochs       most passes over the training rows, 1..10000
@@ -43,17 +46,17 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
      * @param learningRate AdamW step size, in (0, 1]
      * @param patience     early stopping: epochs without a lower validation loss before training stops, 1..10000
      * @param validation   share of rows held out for early stopping, in (0, 0.5]
-     * @param squash       apply {@code asinh} to the scaled features (see {@link InputTransform})
      * @param maxRows      at most this many rows (a uniform sample by seed) are trained on, bounding fit time; ≥ 10
      * @param seed         seed for the sample, split, batch order, dropout masks and initial weights
      */
-    public record Config(String hidden, int latent, double lambda, double dropout, double weightDecay, int epochs,
-                         int batch, double learningRate, int patience, double validation, boolean squash, int maxRows,
+    public record Config(String hidden, int latent, double lambda, double trim, double dropout, double weightDecay, int epochs,
+                         int batch, double learningRate, int patience, double validation, int maxRows,
                          long seed) {
         public Config {
             parseHidden(hidden);
             check(latent >= 1 && latent <= 1024, "latent", "be in 1..1024", latent);
             check(lambda >= 0 && lambda <= 10, "lambda", "be in [0, 10]", lambda);
+            check(trim >= 0 && trim < 0.5, "trim", "be in [0, 0.5)", trim);
             check(dropout >= 0 && dropout <= 0.9, "dropout", "be in [0, 0.9]", dropout);
             check(weightDecay >= 0 && weightDecay < 1, "weightDecay", "be in [0, 1)", weightDecay);
             check(epochs >= 1 && epochs <= 10_000, "epochs", "be in 1..10000", epochs);
@@ -65,7 +68,7 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
         }
 
         public static Config defaults(long seed) {
-            return new Config("32", 8, 1e-3, 0.1, 1e-4, 100, 64, 1e-3, 10, 0.2, true, 10_000, seed);
+            return new Config("32", 8, 1e-3, 0.3, 0.1, 1e-4, 100, 64, 1e-3, 10, 0.2, 10_000, seed);
         }
 
         /** The encoder's hidden widths, outermost first. */
@@ -115,10 +118,10 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
     public FittedAutoencoder fit(DetectionData data, Config config) {
         DataChecks.requireFitData(data, MIN_ROWS, NAME);
         double[][] rows = sample(data.features().values(), config.maxRows(), config.seed());
-        InputTransform input = InputTransform.fit(rows, config.squash());
+        FeatureScaler scaler = FeatureScaler.robust(rows);
         Architecture architecture = Architecture.of(data.features().columns(), config);
-        AutoencoderTraining.Result trained = AutoencoderTraining.train(architecture, input.apply(rows), config);
-        return new FittedAutoencoder(Provenance.of(NAME, config, data, config.seed()), config, input, architecture,
+        AutoencoderTraining.Result trained = AutoencoderTraining.train(architecture, scaler.apply(rows), config);
+        return new FittedAutoencoder(Provenance.of(NAME, config, data, config.seed()), config, scaler, architecture,
                 trained.weights(), trained.summary());
     }
 

@@ -33,7 +33,7 @@ final class AutoencoderTraining {
     private AutoencoderTraining() {
     }
 
-    /** Trains on {@code rows} (already transformed), reporting each epoch to {@link TrainingProgress#current()}. */
+    /** Trains on {@code rows} (already scaled), reporting each epoch to {@link TrainingProgress#current()}. */
     static Result train(Architecture architecture, double[][] rows, AutoencoderDetector.Config config) {
         Random random = new Random(config.seed());
         int[] order = permutation(rows.length, random);
@@ -44,7 +44,7 @@ final class AutoencoderTraining {
 
         Engine engine = DjlRuntime.engine();
         AutoencoderBlock block = new AutoencoderBlock(architecture);
-        ReconstructionLoss loss = new ReconstructionLoss(config.lambda());
+        ReconstructionLoss loss = new ReconstructionLoss(config.lambda(), config.trim());
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
                 .optInitializer(new SeededInitializer(random.nextLong()), Parameter.Type.WEIGHT)
                 .optOptimizer(AdamW.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))

@@ -60,7 +60,7 @@ final class DenseNetwork {
         return new DenseNetwork(layers);
     }
 
-    /** The reconstruction x̂ of one (transformed) input row. */
+    /** The reconstruction x̂ of one scaled input row. */
     double[] reconstruct(double[] x) {
         double[] h = x;
         for (Layer layer : layers) {

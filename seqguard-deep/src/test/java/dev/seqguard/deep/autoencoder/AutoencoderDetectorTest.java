@@ -106,7 +106,7 @@ class AutoencoderDetectorTest {
             AutoencoderBlock block = new AutoencoderBlock(f.architecture());
             block.initialize(m, DataType.FLOAT32, new Shape(1, ManifoldData.FEATURES));
             BlockWeights.load(block, m, f.weights());
-            double[] x = f.input().apply(DATA.features().row(NORMAL));
+            double[] x = f.scaler().apply(DATA.features().row(NORMAL));
             float[] xf = new float[x.length];
             for (int j = 0; j < x.length; j++) {
                 xf[j] = (float) x[j];
@@ -150,6 +150,7 @@ class AutoencoderDetectorTest {
             "hidden;0;parameter 'hidden'",
             "latent;0;parameter 'latent' must be in 1..1024, got 0",
             "lambda;-0.1;parameter 'lambda' must be in [0, 10], got -0.1",
+            "trim;0.5;parameter 'trim' must be in [0, 0.5), got 0.5",
             "dropout;0.95;parameter 'dropout' must be in [0, 0.9], got 0.95",
             "weightDecay;1;parameter 'weightDecay' must be in [0, 1), got 1.0",
             "epochs;0;parameter 'epochs' must be in 1..10000, got 0",
@@ -158,7 +159,7 @@ class AutoencoderDetectorTest {
             "patience;0;parameter 'patience' must be in 1..10000, got 0",
             "validation;0.6;parameter 'validation' must be in (0, 0.5], got 0.6",
             "maxRows;5;parameter 'maxRows' must be at least 10, got 5",
-            "squash;maybe;parameter 'squash' must be true or false, got 'maybe'"})
+            "dropout;high;parameter 'dropout' must be a double, got 'high'"})
     void rejectsInvalidParametersNamingThem(String name, String value, String message) {
         assertThatThrownBy(() -> DETECTOR.config(Map.of(name, value), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
@@ -185,7 +186,7 @@ class AutoencoderDetectorTest {
     @Test
     void rejectsWeightsThatDoNotFitTheArchitecture() {
         FittedAutoencoder f = fit(Map.of("epochs", "1"), 1);
-        FittedAutoencoder wrong = new FittedAutoencoder(f.provenance(), f.config(), f.input(),
+        FittedAutoencoder wrong = new FittedAutoencoder(f.provenance(), f.config(), f.scaler(),
                 new Architecture(ManifoldData.FEATURES, List.of(7), 4), f.weights(), f.training());
         assertThatThrownBy(() -> wrong.score(DATA)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("do not fit");
@@ -198,18 +199,19 @@ class AutoencoderDetectorTest {
             NDList predicted = new NDList(m.create(new float[] {0, 2, 0, 2}, new Shape(2, 2)),
                     m.create(new float[] {3, 4, 0, 0}, new Shape(2, 2)));
             // MSE = (1 + 0 + 0 + 4) / 4 = 1.25; mean ||z||^2 = (25 + 0) / 2 = 12.5
-            assertThat(new ReconstructionLoss(0.1).evaluate(x, predicted).getFloat()).isCloseTo(2.5f, Offset.offset(1e-6f));
-            assertThat(new ReconstructionLoss(0).evaluate(x, predicted).getFloat()).isCloseTo(1.25f, Offset.offset(1e-6f));
+            assertThat(new ReconstructionLoss(0.1, 0).evaluate(x, predicted).getFloat()).isCloseTo(2.5f, Offset.offset(1e-6f));
+            assertThat(new ReconstructionLoss(0, 0).evaluate(x, predicted).getFloat()).isCloseTo(1.25f, Offset.offset(1e-6f));
         }
     }
 
     @Test
-    void squashKeepsOrderAndCompressesTails() {
-        InputTransform t = InputTransform.fit(new double[][] {{0}, {1}, {2}, {3}, {4}}, true);
-        double[] far = t.apply(new double[] {1e6});
-        assertThat(far[0]).isBetween(10.0, 16.0);
-        assertThat(t.apply(new double[] {2})[0]).isEqualTo(0.0);
-        assertThat(Arrays.stream(t.apply(new double[][] {{1}, {3}, {100}})).mapToDouble(r -> r[0]).toArray())
-                .isSorted();
+    void trimmedLossLeavesOutTheRowsWithTheLargestLoss() {
+        try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().defaultDevice(), "PyTorch")) {
+            NDList x = new NDList(m.create(new float[] {3, 3, 0, 0, 2, 2, 1, 1}, new Shape(4, 2)));
+            NDList predicted = new NDList(m.zeros(new Shape(4, 2)), m.zeros(new Shape(4, 1)));
+            // per-row losses 9, 0, 4, 1: trimming a quarter drops the 9
+            assertThat(new ReconstructionLoss(0, 0.25).evaluate(x, predicted).getFloat()).isCloseTo(5f / 3, Offset.offset(1e-6f));
+            assertThat(new ReconstructionLoss(0, 0).evaluate(x, predicted).getFloat()).isCloseTo(3.5f, Offset.offset(1e-6f));
+        }
     }
 }
