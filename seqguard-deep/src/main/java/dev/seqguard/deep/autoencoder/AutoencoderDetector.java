@@ -6,7 +6,6 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.DetectorInfo;
 import dev.seqguard.detect.api.Family;
-import dev.seqguard.detect.api.FeatureScaler;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
      * @param latent       width of the code z, 1..1024; capped at half the number of features when fitted
      * @param lambda       weight of the code penalty λ‖z‖² in the loss, 0..10
      * @param trim         share of each batch's rows with the largest loss left out of it (trimmed loss, see
-     *                     {@link ReconstructionLoss}), in [0, 0.5)
+     *                     {@link ReconstructionLoss}), in [0, 0.5); 0 is the plain loss of the design document
      * @param dropout      dropout probability after each hidden layer, in [0, 0.9]
      * @param weightDecay  AdamW's decoupled weight decay (L2), in [0, 1)
      * @param epochs       most passes over the training rows, 1..10000
@@ -46,11 +45,14 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
      * @param learningRate AdamW step size, in (0, 1]
      * @param patience     early stopping: epochs without a lower validation loss before training stops, 1..10000
      * @param validation   share of rows held out for early stopping, in (0, 0.5]
+     * @param squash       apply {@code asinh} to the scaled features (see {@link InputTransform}); on by default for
+     *                     heavy-tailed behaviour features (Taobao sample, label-free select: synthetic PR-AUC 0.69 on,
+     *                     0.26 off); off suits light-tailed tables such as ODDS's (there, off with trim 0.3 did best)
      * @param maxRows      at most this many rows (a uniform sample by seed) are trained on, bounding fit time; ≥ 10
      * @param seed         seed for the sample, split, batch order, dropout masks and initial weights
      */
     public record Config(String hidden, int latent, double lambda, double trim, double dropout, double weightDecay, int epochs,
-                         int batch, double learningRate, int patience, double validation, int maxRows,
+                         int batch, double learningRate, int patience, double validation, boolean squash, int maxRows,
                          long seed) {
         public Config {
             parseHidden(hidden);
@@ -68,7 +70,7 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
         }
 
         public static Config defaults(long seed) {
-            return new Config("32", 8, 1e-3, 0.3, 0.1, 1e-4, 100, 64, 1e-3, 10, 0.2, 10_000, seed);
+            return new Config("32", 8, 1e-3, 0.2, 0.1, 1e-4, 100, 64, 1e-3, 10, 0.2, true, 10_000, seed);
         }
 
         /** The encoder's hidden widths, outermost first. */
@@ -118,10 +120,10 @@ public final class AutoencoderDetector implements Detector<AutoencoderDetector.C
     public FittedAutoencoder fit(DetectionData data, Config config) {
         DataChecks.requireFitData(data, MIN_ROWS, NAME);
         double[][] rows = sample(data.features().values(), config.maxRows(), config.seed());
-        FeatureScaler scaler = FeatureScaler.robust(rows);
+        InputTransform input = InputTransform.fit(rows, config.squash());
         Architecture architecture = Architecture.of(data.features().columns(), config);
-        AutoencoderTraining.Result trained = AutoencoderTraining.train(architecture, scaler.apply(rows), config);
-        return new FittedAutoencoder(Provenance.of(NAME, config, data, config.seed()), config, scaler, architecture,
+        AutoencoderTraining.Result trained = AutoencoderTraining.train(architecture, input.apply(rows), config);
+        return new FittedAutoencoder(Provenance.of(NAME, config, data, config.seed()), config, input, architecture,
                 trained.weights(), trained.summary());
     }
 

@@ -4,7 +4,6 @@ import dev.seqguard.detect.api.DataChecks;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.Explanation.Contribution;
-import dev.seqguard.detect.api.FeatureScaler;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import java.util.ArrayList;
@@ -24,12 +23,12 @@ import java.util.WeakHashMap;
  * <p>Score of a row: the mean over features of the squared difference between the scaled row and its
  * reconstruction. Explanation: the features with the largest squared reconstruction error.
  *
- * @param scaler       the robust scaling learnt on the training rows (the network sees scaled features)
+ * @param input        what the network sees of a row: robust scaling learnt on the training rows, maybe squashed
  * @param architecture the layer widths the weights belong to
  * @param weights      the trained parameters
  * @param training     how the fit went (epochs, kept epoch, losses)
  */
-public record FittedAutoencoder(Provenance provenance, AutoencoderDetector.Config config, FeatureScaler scaler,
+public record FittedAutoencoder(Provenance provenance, AutoencoderDetector.Config config, InputTransform input,
                                 Architecture architecture, byte[] weights, TrainingSummary training)
         implements FittedDetector {
 
@@ -39,11 +38,11 @@ public record FittedAutoencoder(Provenance provenance, AutoencoderDetector.Confi
     public FittedAutoencoder {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(scaler, "scaler");
+        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(training, "training");
-        if (scaler.dimension() != architecture.inputs()) {
-            throw new IllegalArgumentException("the scaler has " + scaler.dimension()
+        if (input.scaler().dimension() != architecture.inputs()) {
+            throw new IllegalArgumentException("the scaler has " + input.scaler().dimension()
                     + " features but the network " + architecture.inputs());
         }
         weights = Objects.requireNonNull(weights, "weights").clone();
@@ -88,7 +87,7 @@ public record FittedAutoencoder(Provenance provenance, AutoencoderDetector.Confi
 
     /** Squared reconstruction error of each feature of one raw row. */
     private double[] errors(DenseNetwork network, double[] raw) {
-        double[] x = scaler.apply(raw);
+        double[] x = input.apply(raw);
         double[] reconstruction = network.reconstruct(x);
         double[] error = new double[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -105,19 +104,13 @@ public record FittedAutoencoder(Provenance provenance, AutoencoderDetector.Confi
     @Override
     public boolean equals(Object o) {
         return o instanceof FittedAutoencoder f && provenance.equals(f.provenance) && config.equals(f.config)
-                && sameScaling(scaler, f.scaler) && architecture.equals(f.architecture) && Arrays.equals(weights, f.weights)
+                && input.equals(f.input) && architecture.equals(f.architecture) && Arrays.equals(weights, f.weights)
                 && training.equals(f.training);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provenance, config, architecture, training, Arrays.hashCode(scaler.centre()),
-                Arrays.hashCode(scaler.spread())) * 31 + Arrays.hashCode(weights);
-    }
-
-    /** {@link FeatureScaler} is a record of arrays, so its own equals compares identities. */
-    private static boolean sameScaling(FeatureScaler a, FeatureScaler b) {
-        return Arrays.equals(a.centre(), b.centre()) && Arrays.equals(a.spread(), b.spread());
+        return Objects.hash(provenance, config, input, architecture, training) * 31 + Arrays.hashCode(weights);
     }
 
     @Override

@@ -106,7 +106,7 @@ class AutoencoderDetectorTest {
             AutoencoderBlock block = new AutoencoderBlock(f.architecture());
             block.initialize(m, DataType.FLOAT32, new Shape(1, ManifoldData.FEATURES));
             BlockWeights.load(block, m, f.weights());
-            double[] x = f.scaler().apply(DATA.features().row(NORMAL));
+            double[] x = f.input().apply(DATA.features().row(NORMAL));
             float[] xf = new float[x.length];
             for (int j = 0; j < x.length; j++) {
                 xf[j] = (float) x[j];
@@ -159,7 +159,8 @@ class AutoencoderDetectorTest {
             "patience;0;parameter 'patience' must be in 1..10000, got 0",
             "validation;0.6;parameter 'validation' must be in (0, 0.5], got 0.6",
             "maxRows;5;parameter 'maxRows' must be at least 10, got 5",
-            "dropout;high;parameter 'dropout' must be a double, got 'high'"})
+            "dropout;high;parameter 'dropout' must be a double, got 'high'",
+            "squash;maybe;parameter 'squash' must be true or false, got 'maybe'"})
     void rejectsInvalidParametersNamingThem(String name, String value, String message) {
         assertThatThrownBy(() -> DETECTOR.config(Map.of(name, value), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
@@ -186,7 +187,7 @@ class AutoencoderDetectorTest {
     @Test
     void rejectsWeightsThatDoNotFitTheArchitecture() {
         FittedAutoencoder f = fit(Map.of("epochs", "1"), 1);
-        FittedAutoencoder wrong = new FittedAutoencoder(f.provenance(), f.config(), f.scaler(),
+        FittedAutoencoder wrong = new FittedAutoencoder(f.provenance(), f.config(), f.input(),
                 new Architecture(ManifoldData.FEATURES, List.of(7), 4), f.weights(), f.training());
         assertThatThrownBy(() -> wrong.score(DATA)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("do not fit");
@@ -213,5 +214,16 @@ class AutoencoderDetectorTest {
             assertThat(new ReconstructionLoss(0, 0.25).evaluate(x, predicted).getFloat()).isCloseTo(5f / 3, Offset.offset(1e-6f));
             assertThat(new ReconstructionLoss(0, 0).evaluate(x, predicted).getFloat()).isCloseTo(3.5f, Offset.offset(1e-6f));
         }
+    }
+
+    @Test
+    void squashKeepsOrderAndCompressesTails() {
+        InputTransform t = InputTransform.fit(new double[][] {{0}, {1}, {2}, {3}, {4}}, true);
+        assertThat(t.apply(new double[] {2})[0]).isEqualTo(0.0);
+        // robust spread of 0..4 is 1.4826 (MAD 1): 1e6 scales to ~6.7e5, asinh of that is ~14.1
+        assertThat(t.apply(new double[] {1e6})[0]).isCloseTo(14.1, Offset.offset(0.05));
+        assertThat(Arrays.stream(t.apply(new double[][] {{1}, {3}, {100}})).mapToDouble(r -> r[0]).toArray()).isSorted();
+        assertThat(InputTransform.fit(new double[][] {{0}, {1}, {2}, {3}, {4}}, false).apply(new double[] {1e6})[0])
+                .isCloseTo((1e6 - 2) / 1.4826, Offset.offset(1e-3));
     }
 }
