@@ -1,6 +1,9 @@
 package dev.seqguard.cli;
 
+import dev.seqguard.deep.TrainingProgress;
 import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -35,6 +38,19 @@ final class Progress implements AutoCloseable {
             bar.setExtraMessage(what);
             bar.step();
         }
+    }
+
+    /**
+     * Runs {@code work} with deep detectors' training epochs shown beside the bar
+     * ({@code autoencoder epoch 12/100 loss 0.231 val 0.244}); the bar's count is left to {@link #step}.
+     */
+    <T> T training(Supplier<T> work) {
+        if (bar == null) {
+            return work.get();
+        }
+        return TrainingProgress.with((detector, epoch, maxEpochs, trainLoss, validationLoss) ->
+                bar.setExtraMessage(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4g val %.4g", detector, epoch,
+                        maxEpochs, trainLoss, validationLoss)), work);
     }
 
     void stepTo(long n) {

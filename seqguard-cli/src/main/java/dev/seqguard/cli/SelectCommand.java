@@ -144,7 +144,7 @@ final class SelectCommand implements Callable<Integer> {
         SelectionResult result;
         try (Progress progress = Progress.start("select", 20)) {
             InjectedValidation synthetic = new InjectedValidation(in.events(), prep, syntheticRate, syntheticTypeSet());
-            result = new Selector(options, progress::step).select(data, types, synthetic, synthetic);
+            result = progress.training(() -> new Selector(options, progress::step).select(data, types, synthetic, synthetic));
         }
         FittedDetector model = result.selected().model();
         FittedDetector companion = EventScoring.companionFor(model, data, seed).orElse(null);
@@ -288,7 +288,7 @@ final class SelectCommand implements Callable<Integer> {
                     all.features().columns(), train.size(), test.size());
             SelectionResult result;
             try (Progress progress = Progress.start("select", 20)) {
-                result = new Selector(options, progress::step).select(train, null, null);
+                result = progress.training(() -> new Selector(options, progress::step).select(train, null, null));
             }
             Map<String, double[]> testMetrics = new LinkedHashMap<>();
             double[] selectedTest = null;

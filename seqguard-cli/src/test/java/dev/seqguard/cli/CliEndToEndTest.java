@@ -203,7 +203,7 @@ class CliEndToEndTest {
     void detectorsListsEveryRegisteredDetector() {
         Run r = run("detectors");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("iforest", "lof", "knn", "hmm", "rules", "gbdt", "ensemble");
+        assertThat(r.out()).contains("iforest", "lof", "knn", "hmm", "rules", "gbdt", "ensemble", "autoencoder");
     }
 
     @Test

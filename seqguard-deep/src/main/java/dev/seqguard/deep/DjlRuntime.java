@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Points DJL at the PyTorch natives shipped in the jar, never at the network. Call {@link #engine()} instead of
  * {@code Engine.getInstance()}: it sets, unless the user already did (as a system property or environment variable),
- * {@code ai.djl.offline=true}, {@code PYTORCH_FLAVOR=cpu} and {@code DJL_CACHE_DIR}, where the first use unpacks the
+ * {@code ai.djl.offline=true}, {@code PYTORCH_FLAVOR=cpu}, one PyTorch thread ({@code ai.djl.pytorch.num_threads}, or
+ * {@code OMP_NUM_THREADS}) and {@code DJL_CACHE_DIR}, where the first use unpacks the
  * natives (~430 MB, once per machine; default {@code ~/.seqguard/djl}).
  */
 public final class DjlRuntime {
@@ -36,10 +37,10 @@ public final class DjlRuntime {
                 Path.of(System.getProperty("user.home"), ".seqguard", "djl").toString());
         // DJL's default is to look for a GPU and log when it finds none; scoring is CPU-only by design.
         setDefault("ai.djl.pytorch.num_interop_threads", null, "1");
-        // The deep detectors' tensors are small (batches of 64-event windows, width 64): PyTorch's intra-op threads
-        // cost more than they bring, and spin against other work on a busy machine (measured: a tiny training took
-        // 17 s with 2 threads on a loaded 2-core machine, 1.7 s with 1). Callers wanting more set the property.
-        setDefault("ai.djl.pytorch.num_threads", null, "1");
+        // One intra-op thread: the models are small, and on a busy machine PyTorch's OpenMP workers spin-wait for
+        // each other, which made a 2-thread autoencoder fit 20-60x slower than a 1-thread one (measured, 2 cores;
+        // a tiny transformer fit: 17 s with 2 threads, 1.7 s with 1).
+        setDefault("ai.djl.pytorch.num_threads", "OMP_NUM_THREADS", "1");
     }
 
     private static void setDefault(String property, String environment, String value) {
