@@ -68,8 +68,13 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--test-fraction", defaultValue = "0.4", description = "Held-out share of --table rows. Default: ${DEFAULT-VALUE}.")
     double testFraction;
 
-    @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors to compare (default: all that can run).")
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME",
+            description = "Detectors to compare (default: all that can run, except the opt-in Transformer models).")
     List<String> detectors = new ArrayList<>();
+
+    @Option(names = "--deep", description = "Also compare the opt-in detectors (transformer-mlm; transformer-clf with"
+            + " --labels): each fit takes tens of seconds, and selection fits each candidate several times.")
+    boolean deep;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for folds, detectors and self-injection. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -108,6 +113,15 @@ final class SelectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SelectionOptions options;
         try {
+            if (deep && !detectors.isEmpty()) {
+                throw new IllegalArgumentException("--deep adds the opt-in detectors to the default set; with --detectors,"
+                        + " name them instead (e.g. --detectors iforest,transformer-mlm)");
+            }
+            if (deep) {
+                detectors = dev.seqguard.detect.DetectorRegistry.all().stream()
+                        .filter(d -> d.info().family() != dev.seqguard.detect.api.Family.ENSEMBLE)
+                        .map(dev.seqguard.detect.api.Detector::name).toList();
+            }
             options = new SelectionOptions(detectors, folds, seed, ensemble, threshold, 5, syntheticRepeats);
             // fail on a mistyped option before reading a large file
             detectors.forEach(dev.seqguard.detect.DetectorRegistry::get);

@@ -9,5 +9,10 @@ public enum Capability {
     /** scores individual events as well as whole sequences. */
     EVENT_SCORES,
     /** offers {@link StreamingDetector}: score-then-update one event at a time. */
-    STREAMING
+    STREAMING,
+    /**
+     * left out when the caller names no detectors: one fit takes tens of seconds where the others take milliseconds,
+     * and selection fits each candidate several times (the Transformer models). Runs when named.
+     */
+    OPT_IN
 }
