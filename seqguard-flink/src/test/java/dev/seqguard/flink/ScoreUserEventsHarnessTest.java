@@ -116,6 +116,19 @@ class ScoreUserEventsHarnessTest {
     }
 
     @Test
+    void eventsBehindTheWatermarkAreScoredAtOnceWithoutWaitingForItToMove() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processWatermark(user.get(7).timeMillis()); // as when a file is read user by user
+            feed(h, user);
+
+            assertThat(h.extractOutputValues()).containsExactlyElementsOf(expected.clean());
+            assertThat(values(h.getSideOutput(SeqGuardStreamJob.FLAGS))).containsExactlyElementsOf(expected.flags());
+            assertThat(h.numEventTimeTimers()).isEqualTo(1); // the idle-expiry timer only: nothing pending
+        }
+    }
+
+    @Test
     void anEventOlderThanTheUsersLastScoredEventIsQuarantinedAsLate() throws Exception {
         try (var h = harness()) {
             h.open();

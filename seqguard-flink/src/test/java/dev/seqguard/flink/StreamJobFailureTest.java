@@ -66,8 +66,8 @@ class StreamJobFailureTest {
         Path input = StreamFixtures.writeTaobao(tmp, events);
         Path out = tmp.resolve("out");
         StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withCheckpointInterval(Duration.ofMillis(100));
-        Configuration flink = SeqGuardStreamJob.flinkConfiguration();
+                .withCheckpointInterval(Duration.ofMillis(100)).withCheckpointDir(tmp.resolve("checkpoints").toString());
+        Configuration flink = SeqGuardStreamJob.flinkConfiguration(config);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(50));

@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +73,9 @@ class StreamJobMiniClusterTest {
     }
 
     @Test
-    void eventsTravelAsFlinkPojosNotAsGenericKryoBlobs() {
-        assertThat(EventTypes.EVENT).isInstanceOf(PojoTypeInfo.class);
+    void eventsTravelWithTheirOwnSerializerNotAsGenericKryoBlobs() {
+        assertThat(EventTypes.EVENT).isNotInstanceOf(GenericTypeInfo.class);
+        assertThat(EventTypes.EVENT.createSerializer(new SerializerConfigImpl()))
+                .isInstanceOf(BehaviorEventSerializer.class);
     }
 }
