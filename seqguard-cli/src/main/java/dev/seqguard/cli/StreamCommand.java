@@ -64,6 +64,15 @@ final class StreamCommand implements Callable<Integer> {
             description = "Drop a user's state after this much event time without events (0: keep, as replay does). Default: ${DEFAULT-VALUE}.")
     long idleSeconds;
 
+    @Option(names = "--state-backend", defaultValue = "hashmap", paramLabel = "NAME",
+            description = "Where keyed state lives: hashmap (JVM heap, fastest) or rocksdb (local disk, incremental"
+                    + " checkpoints; for state larger than memory). Default: ${DEFAULT-VALUE}.")
+    String stateBackend;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where checkpoints are written (default: a temporary directory, deleted when the job ends).")
+    String checkpointDir;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(events)) {
@@ -78,7 +87,9 @@ final class StreamCommand implements Callable<Integer> {
                     .withContextFormat(contextFormat)
                     .withOutOfOrderness(Duration.ofSeconds(outOfOrdernessSeconds))
                     .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointSeconds * 1000)))
-                    .withIdleStateTimeout(Duration.ofSeconds(idleSeconds));
+                    .withIdleStateTimeout(Duration.ofSeconds(idleSeconds))
+                    .withStateBackend(stateBackend)
+                    .withCheckpointDir(checkpointDir);
             config = config.withAcceptedTimes(acceptedTimes(config.eventFormat(), TimeRule.parse(timeRule)));
             config.loadModel();
             c = SeqGuardStreamJob.runOnFiles(events, out, config, parallelism);
