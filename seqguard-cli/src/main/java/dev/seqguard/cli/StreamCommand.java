@@ -73,6 +73,11 @@ final class StreamCommand implements Callable<Integer> {
             description = "Where checkpoints are written (default: a temporary directory, deleted when the job ends).")
     String checkpointDir;
 
+    @Option(names = "--cached-users", defaultValue = "" + StreamJobConfig.DEFAULT_CACHED_USERS, paramLabel = "N",
+            description = "Users whose built feature state each task keeps in memory (the rest are rebuilt from keyed state"
+                    + " when their next event comes). Default: ${DEFAULT-VALUE}.")
+    int cachedUsers;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(events)) {
@@ -88,6 +93,7 @@ final class StreamCommand implements Callable<Integer> {
                     .withOutOfOrderness(Duration.ofSeconds(outOfOrdernessSeconds))
                     .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointSeconds * 1000)))
                     .withIdleStateTimeout(Duration.ofSeconds(idleSeconds))
+                    .withCachedUsers(cachedUsers)
                     .withStateBackend(stateBackend)
                     .withCheckpointDir(checkpointDir);
             config = config.withAcceptedTimes(acceptedTimes(config.eventFormat(), TimeRule.parse(timeRule)));

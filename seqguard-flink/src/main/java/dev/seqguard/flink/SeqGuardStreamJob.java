@@ -218,7 +218,7 @@ public final class SeqGuardStreamJob {
      * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink.jar --events F
      * --model DIR --out OUT [--format taobao] [--context-events F] [--context-format taobao]
      * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N] [--state-backend hashmap|rocksdb]
-     * [--checkpoint-dir URI]}. Paths must be reachable from every TaskManager (a shared or distributed file system).
+     * [--checkpoint-dir URI] [--cached-users N]}. Paths must be reachable from every TaskManager (a shared or distributed file system).
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = options(args);
@@ -233,6 +233,7 @@ public final class SeqGuardStreamJob {
                 .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("checkpoint-ms",
                         "" + StreamJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toMillis()))))
                 .withIdleStateTimeout(Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-state-timeout-ms", "0"))))
+                .withCachedUsers(Integer.parseInt(a.getOrDefault("cached-users", "" + StreamJobConfig.DEFAULT_CACHED_USERS)))
                 .withStateBackend(a.getOrDefault("state-backend", "hashmap"))
                 .withCheckpointDir(a.get("checkpoint-dir"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));

@@ -112,6 +112,11 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
                 idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis(), stateBackend, checkpointDir);
     }
 
+    public StreamJobConfig withCachedUsers(int n) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, n, acceptFromMillis, acceptUntilMillis, stateBackend, checkpointDir);
+    }
+
     public StreamJobConfig withStateBackend(String backend) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
                 idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, backend, checkpointDir);

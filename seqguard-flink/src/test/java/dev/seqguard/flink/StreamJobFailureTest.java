@@ -45,7 +45,9 @@ class StreamJobFailureTest {
         @Override
         public String map(String line) throws Exception {
             seen++;
-            if (seen % 50 == 0) {
+            // past the failure point with no checkpoint yet (a slow start): slow down further so one can complete
+            // (a wait in a loop would block the barriers it waits for)
+            if (seen % 50 == 0 || seen >= failAt && CHECKPOINTS_SEEN.get() == 0) {
                 Thread.sleep(2);
             }
             if (seen >= failAt && CHECKPOINTS_SEEN.get() > 0 && FAILED.compareAndSet(false, true)) {
