@@ -26,11 +26,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "FILE", description = "Taobao-layout events (default: the bundled sample).")
     Path events;
 
-    @Option(names = "--copies", defaultValue = "15", description = "Ingest: the file is repeated this many times in memory. Default: ${DEFAULT-VALUE}.")
-    int copies;
+    @Option(names = "--copies", paramLabel = "N",
+            description = "Ingest: the file is repeated this many times in memory (default 15). With --stream: copies with"
+                    + " renamed users written to a temporary directory (default 30).")
+    Integer copies;
 
-    @Option(names = "--runs", defaultValue = "9", description = "Measured runs per stage (after as many warm-ups). Default: ${DEFAULT-VALUE}.")
-    int runs;
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Measured runs per stage, after as many warm-ups (default 9). With --stream: after one warm-up (default 3).")
+    Integer runs;
 
     @Option(names = "--select", description = "Also time `select` (label-free, all classic detectors) end to end.")
     boolean select;
@@ -50,8 +53,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "With --serve: seconds per measured cell. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
+    @Option(names = "--stream", paramLabel = "MODEL_DIR",
+            description = "Instead: events/s of `stream` (the Flink job, files to files) on the sample replicated --copies"
+                    + " times with renamed users, and of its peer (the same lines through the same engine in one thread).")
+    Path stream;
+
+    @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N", description = "With --stream: the job's parallelism. Default: ${DEFAULT-VALUE}.")
+    int parallelism;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (stream != null) {
+            return StreamBench.run(stream, events != null ? events : BundledData.sample(), copies == null ? 30 : copies,
+                    parallelism, 1, runs == null ? 3 : runs);
+        }
+        int copies = this.copies == null ? 15 : this.copies;
+        int runs = this.runs == null ? 9 : this.runs;
         if (serve != null) {
             return ServeBenchmark.run(serve, events != null ? events : BundledData.sample(), seconds);
         }

@@ -121,6 +121,20 @@ final class StreamCommand implements Callable<Integer> {
             description = "Drop a user's state after this much event time without events (0: keep, as replay does). Default: ${DEFAULT-VALUE}.")
     long idleSeconds;
 
+    @Option(names = "--state-backend", defaultValue = "hashmap", paramLabel = "NAME",
+            description = "Where keyed state lives: hashmap (JVM heap, fastest) or rocksdb (local disk, incremental"
+                    + " checkpoints; for state larger than memory). Default: ${DEFAULT-VALUE}.")
+    String stateBackend;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where checkpoints are written (default: a temporary directory, deleted when the job ends).")
+    String checkpointDir;
+
+    @Option(names = "--cached-users", defaultValue = "" + StreamJobConfig.DEFAULT_CACHED_USERS, paramLabel = "N",
+            description = "Users whose built feature state each task keeps in memory (the rest are rebuilt from keyed state"
+                    + " when their next event comes). Default: ${DEFAULT-VALUE}.")
+    int cachedUsers;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
@@ -141,7 +155,10 @@ final class StreamCommand implements Callable<Integer> {
                     .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointSeconds * 1000)))
                     .withIdleStateTimeout(Duration.ofSeconds(idleSeconds))
                     .withSourceIdleness(sourceIdlenessSeconds != null ? Duration.ofSeconds(sourceIdlenessSeconds)
-                            : fromKafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS : Duration.ZERO);
+                            : fromKafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS : Duration.ZERO)
+                    .withCachedUsers(cachedUsers)
+                    .withStateBackend(stateBackend)
+                    .withCheckpointDir(checkpointDir);
             config = config.withAcceptedTimes(acceptedTimes(config.eventFormat(), TimeRule.parse(timeRule), fromKafka));
             config.loadModel();
             c = fromKafka ? runOnKafka(kafkaOptions, config) : SeqGuardStreamJob.runOnFiles(events, out, config, parallelism);

@@ -1,6 +1,8 @@
 package dev.seqguard.flink;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -141,8 +143,21 @@ public final class KafkaEndpoints {
         }
         SeqGuardStreamJob.requireKeyedModel(config.loadModel());
         requireTopics(options, BROKER_PATIENCE);
+        // checkpoints go to files: the JobManager's memory refuses task state over 5 MB, and the job then restarts
+        // forever; a local run's checkpoints serve only its own restarts, so a temporary directory does
+        if (config.checkpointDir() == null) {
+            Path tmp = Files.createTempDirectory("seqguard-checkpoints");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    SeqGuardStreamJob.deleteRecursively(tmp);
+                } catch (IOException e) {
+                    // the JVM is exiting: a left-over temporary directory is all that is lost
+                }
+            }));
+            config = config.withCheckpointDir(tmp.toString());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                SeqGuardStreamJob.flinkConfiguration());
+                SeqGuardStreamJob.flinkConfiguration(config));
         SeqGuardStreamJob.configure(env, config);
         sinkTo(SeqGuardStreamJob.build(source(env, options), config), options, quarantineDir);
         return env.executeAsync("seqguard stream " + options.inTopic());

@@ -26,9 +26,10 @@ import org.apache.flink.util.Collector;
  *
  * <p>Keyed state per user (the only state that is checkpointed):
  * <ul>
- *   <li>{@code pending}: events not yet scored, by event time (in arrival order within one time), each with an
- *       event-time timer; the watermark releases them in time order, so events that arrive out of order (up to the
- *       watermark's bound) are scored as if they had arrived in order;</li>
+ *   <li>{@code pending}: events ahead of the watermark, not yet scored, by event time (in arrival order within one
+ *       time), each with an event-time timer; the watermark releases them in time order, so events that arrive out of
+ *       order (up to the watermark's bound) are scored as if they had arrived in order. An event that arrives behind
+ *       the watermark is scored at once (everything still pending for its user is later);</li>
  *   <li>{@code history}: every scored event, from which the feature state is rebuilt exactly
  *       ({@link ScoringEngine#restore}) after a restart, a rescale or when this task's in-memory cache dropped the
  *       user;</li>
@@ -82,6 +83,16 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
             return;
         }
         long t = event.timeMillis();
+        if (t <= ctx.timerService().currentWatermark()) {
+            // Behind the watermark (a replayed file, a backlog): the timers of this user's earlier pending events fired
+            // when the watermark passed them, so whatever is still pending is later than this event, and scoring it now
+            // keeps event-time order. Waiting would hold it until the watermark next moves, which for a file read
+            // user by user is the end of the input.
+            score(ctx.getCurrentKey(), event, ctx, out);
+            lastScored.update(t);
+            scheduleExpiry(ctx, t);
+            return;
+        }
         List<BehaviorEvent> due = pending.get(t);
         List<BehaviorEvent> next = due == null ? new ArrayList<>(2) : new ArrayList<>(due);
         next.add(event);
@@ -111,7 +122,7 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
         }
     }
 
-    private void score(String user, BehaviorEvent e, OnTimerContext ctx, Collector<String> out) throws Exception {
+    private void score(String user, BehaviorEvent e, Context ctx, Collector<String> out) throws Exception {
         if (engine.user(user).isEmpty()) {
             List<BehaviorEvent> before = new ArrayList<>();
             history.get().forEach(before::add);
@@ -128,7 +139,7 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
         }
     }
 
-    private void scheduleExpiry(OnTimerContext ctx, long lastEventTime) throws Exception {
+    private void scheduleExpiry(Context ctx, long lastEventTime) throws Exception {
         long timeout = config.idleStateTimeout().toMillis();
         if (timeout == 0) {
             return;

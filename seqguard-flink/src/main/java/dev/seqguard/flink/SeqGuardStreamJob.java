@@ -2,14 +2,23 @@ package dev.seqguard.flink;
 
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.server.ServingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -19,6 +28,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.OutputTag;
 
@@ -65,16 +75,38 @@ public final class SeqGuardStreamJob {
         }
     }
 
-    /** Turns on checkpointing (exactly-once, hashmap state) as the job needs it. */
+    /**
+     * Turns on checkpointing (exactly-once) as the job needs it, and object reuse: the job's records are immutable
+     * (strings, {@link BehaviorEvent}), so chained operators may pass them on without a defensive copy.
+     */
     public static void configure(StreamExecutionEnvironment env, StreamJobConfig config) {
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.getConfig().enableObjectReuse();
     }
 
-    /** The Flink configuration the job runs with: hashmap state. */
-    public static Configuration flinkConfiguration() {
+    /**
+     * The Flink configuration the job runs with: the config's state backend (RocksDB with incremental checkpoints) and,
+     * when the config names one, checkpoints in files under {@code checkpointDir}. Without a directory the cluster's
+     * {@code execution.checkpointing.dir} applies; a cluster without one keeps checkpoints in the JobManager's memory,
+     * which refuses any task state over 5 MB, so a job of real size needs a directory.
+     */
+    public static Configuration flinkConfiguration(StreamJobConfig config) {
         Configuration c = new Configuration();
-        c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        c.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
+        if (config.stateBackend().equals("rocksdb")) {
+            c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
+        if (config.checkpointDir() != null) {
+            c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(config.checkpointDir()));
+        }
         return c;
+    }
+
+    /** A path as a URI Flink's file systems resolve; a URI with a scheme ({@code hdfs://...}) as given. */
+    static String uri(String pathOrUri) {
+        return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? pathOrUri
+                : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
     }
 
     /** Adds the job's operators to {@code lines}' environment. */
@@ -100,10 +132,14 @@ public final class SeqGuardStreamJob {
         return new Outputs(scored, scored.getSideOutput(FLAGS), quarantine);
     }
 
-    /** An exactly-once file sink of lines (part files committed on checkpoints). */
+    /**
+     * An exactly-once file sink of lines: part files directly under {@code dir} (no date buckets, which cost a date
+     * format per line), buffered, committed on checkpoints.
+     */
     public static FileSink<String> fileSink(Path dir) {
-        return FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.toAbsolutePath().toUri()),
-                        new SimpleStringEncoder<String>("UTF-8"))
+        return FileSink.forBulkFormat(new org.apache.flink.core.fs.Path(dir.toAbsolutePath().toUri()),
+                        new LineWriter.Factory())
+                .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .build();
     }
@@ -135,11 +171,43 @@ public final class SeqGuardStreamJob {
     public static Counts runOnFiles(Path events, Path out, StreamJobConfig config, int parallelism) throws Exception {
         config = config.withHeaderOf(events);
         requireKeyedModel(config.loadModel());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                flinkConfiguration());
-        configure(env, config);
-        sinkToFiles(build(fileSource(env, events), config), out);
-        return counts(env.execute("seqguard stream " + events.getFileName()));
+        // a local run's checkpoints serve only its own restarts: without a directory they go to a temporary one
+        Path tmp = config.checkpointDir() == null ? Files.createTempDirectory("seqguard-checkpoints") : null;
+        StreamJobConfig run = tmp == null ? config : config.withCheckpointDir(tmp.toString());
+        try {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
+                    flinkConfiguration(run));
+            configure(env, run);
+            sinkToFiles(build(fileSource(env, events), run), out);
+            return counts(env.execute("seqguard stream " + events.getFileName()));
+        } finally {
+            if (tmp != null) {
+                deleteRecursively(tmp);
+            }
+        }
+    }
+
+    /**
+     * Deletes {@code dir} and everything under it. Flink may still be discarding old checkpoints in the background
+     * when a job returns, so files that vanish meanwhile are fine and a directory that gains files is tried again.
+     */
+    static void deleteRecursively(Path dir) throws IOException {
+        for (int attempt = 1; Files.exists(dir); attempt++) {
+            try {
+                List<Path> all;
+                try (Stream<Path> s = Files.walk(dir)) {
+                    all = new ArrayList<>(s.toList());
+                }
+                all.sort(Comparator.reverseOrder());
+                for (Path p : all) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (UncheckedIOException | NoSuchFileException | DirectoryNotEmptyException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Counts counts(JobExecutionResult r) {
@@ -155,7 +223,8 @@ public final class SeqGuardStreamJob {
     /**
      * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink.jar --events F
      * --model DIR --out OUT [--format taobao] [--columns SPEC] [--context-events F] [--context-format taobao]
-     * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N] [--source-idleness-ms N]}, or with
+     * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N] [--source-idleness-ms N]
+     * [--state-backend hashmap|rocksdb] [--checkpoint-dir URI] [--cached-users N]}, or with
      * Kafka instead of files: {@code --kafka BROKERS --in-topic T --flags-topic F --clean-topic C
      * [--quarantine-topic Q | --out OUT] [--kafka-bounded] ...} ({@link KafkaStreamOptions#fromArgs}; the layout is
      * then {@code jsonl} unless {@code --format} says otherwise, and idle sources stop holding back event time after
@@ -175,8 +244,11 @@ public final class SeqGuardStreamJob {
                         "" + StreamJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toMillis()))))
                 .withIdleStateTimeout(Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-state-timeout-ms", "0"))))
                 .withSourceIdleness(Duration.ofMillis(Long.parseLong(a.getOrDefault("source-idleness-ms",
-                        "" + (kafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS.toMillis() : 0)))));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+                        "" + (kafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS.toMillis() : 0)))))
+                .withCachedUsers(Integer.parseInt(a.getOrDefault("cached-users", "" + StreamJobConfig.DEFAULT_CACHED_USERS)))
+                .withStateBackend(a.getOrDefault("state-backend", "hashmap"))
+                .withCheckpointDir(a.get("checkpoint-dir"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         configure(env, config);
         if (kafka) {
             KafkaStreamOptions k = KafkaStreamOptions.fromArgs(a);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,16 +40,25 @@ import java.util.Objects;
  * @param sourceIdleness     a parse task that sees no events for this long stops holding back event time
  *                           ({@link Duration#ZERO}: never); for sources with more tasks than they have partitions or
  *                           with quiet partitions (Kafka), whose idle tasks would otherwise stop the watermark
+ * @param stateBackend       where keyed state lives between checkpoints: {@code hashmap} (objects on the JVM heap,
+ *                           fastest, bounded by the TaskManagers' memory) or {@code rocksdb} (serialised on local disk,
+ *                           incremental checkpoints; for state larger than memory)
+ * @param checkpointDir      where checkpoints are written, a path or URI every TaskManager and the JobManager reach
+ *                           ({@code null}: the cluster's {@code execution.checkpointing.dir}; a local run then uses a
+ *                           temporary directory, see {@link SeqGuardStreamJob#runOnFiles})
  */
 public record StreamJobConfig(String format, String modelDir, String contextEvents, String contextFormat,
                               Duration outOfOrderness, Duration checkpointInterval, Duration idleStateTimeout,
                               int cachedUsers, long acceptFromMillis, long acceptUntilMillis, String columns,
-                              String header, Duration sourceIdleness) implements Serializable {
+                              String header, Duration sourceIdleness, String stateBackend,
+                              String checkpointDir) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     public static final int DEFAULT_CACHED_USERS = 100_000;
+    /** The state backends the job can run on. */
+    public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
 
     public StreamJobConfig {
         // parsing the layout, the mapping and the header here makes a bad one fail on the client, not in a task
@@ -65,6 +75,12 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
             throw new IllegalArgumentException("accepted times are empty: from " + acceptFromMillis + " until "
                     + acceptUntilMillis + " (ms)");
         }
+        if (!STATE_BACKENDS.contains(stateBackend)) {
+            throw new IllegalArgumentException("stateBackend must be one of " + STATE_BACKENDS + ", got " + stateBackend);
+        }
+        if (checkpointDir != null && checkpointDir.isBlank()) {
+            throw new IllegalArgumentException("checkpointDir must not be blank");
+        }
         if (cachedUsers < 1) {
             throw new IllegalArgumentException("cachedUsers must be at least 1, got " + cachedUsers);
         }
@@ -74,56 +90,83 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
     public static StreamJobConfig defaults(String format, Path modelDir, Path contextEvents) {
         return new StreamJobConfig(format, modelDir.toString(), contextEvents == null ? null : contextEvents.toString(),
                 "taobao", DEFAULT_OUT_OF_ORDERNESS, DEFAULT_CHECKPOINT_INTERVAL, Duration.ZERO, DEFAULT_CACHED_USERS,
-                Long.MIN_VALUE, Long.MAX_VALUE, null, null, Duration.ZERO);
+                Long.MIN_VALUE, Long.MAX_VALUE, null, null, Duration.ZERO, "hashmap", null);
     }
 
     public StreamJobConfig withOutOfOrderness(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, d, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     public StreamJobConfig withCheckpointInterval(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, d,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     public StreamJobConfig withIdleStateTimeout(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                d, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
+                d, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     public StreamJobConfig withContextFormat(String f) {
         return new StreamJobConfig(format, modelDir, contextEvents, f, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     /** Only events in {@code range} are scored; the others are quarantined as {@code time_out_of_range}. */
     public StreamJobConfig withAcceptedTimes(TimeRange range) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis(), columns, header, sourceIdleness);
+                idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis(), columns, header, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     /** Reads the {@code generic} and {@code jsonl} layouts through {@code spec} ({@link ColumnMapping#parse}). */
     public StreamJobConfig withColumns(String spec) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, spec, header, sourceIdleness);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, spec, header, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     /** The input's header line ({@code null}: the layout's own), as {@link InputHeader#of} finds it. */
     public StreamJobConfig withHeader(String line) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, line, sourceIdleness);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, line, sourceIdleness,
+                stateBackend, checkpointDir);
     }
 
     /** See {@link #sourceIdleness}. */
     public StreamJobConfig withSourceIdleness(Duration d) {
         return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, d);
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, d,
+                stateBackend, checkpointDir);
     }
 
     /** {@link #withHeader} the header {@link InputHeader#of} finds in {@code events}, if the layout reads one. */
     public StreamJobConfig withHeaderOf(Path events) throws IOException {
         return withHeader(InputHeader.of(events, eventFormat()).orElse(header));
+    }
+
+    public StreamJobConfig withCachedUsers(int n) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, n, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                stateBackend, checkpointDir);
+    }
+
+    public StreamJobConfig withStateBackend(String backend) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                backend, checkpointDir);
+    }
+
+    /** @param dir a path or URI ({@code hdfs://}, {@code s3://}, ...), or {@code null} for the cluster's default */
+    public StreamJobConfig withCheckpointDir(String dir) {
+        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
+                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
+                stateBackend, dir);
     }
 
     public boolean accepts(long timeMillis) {

@@ -15,9 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -116,6 +119,19 @@ class ScoreUserEventsHarnessTest {
     }
 
     @Test
+    void eventsBehindTheWatermarkAreScoredAtOnceWithoutWaitingForItToMove() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processWatermark(user.get(7).timeMillis()); // as when a file is read user by user
+            feed(h, user);
+
+            assertThat(h.extractOutputValues()).containsExactlyElementsOf(expected.clean());
+            assertThat(values(h.getSideOutput(SeqGuardStreamJob.FLAGS))).containsExactlyElementsOf(expected.flags());
+            assertThat(h.numEventTimeTimers()).isEqualTo(1); // the idle-expiry timer only: nothing pending
+        }
+    }
+
+    @Test
     void anEventOlderThanTheUsersLastScoredEventIsQuarantinedAsLate() throws Exception {
         try (var h = harness()) {
             h.open();
@@ -135,10 +151,24 @@ class ScoreUserEventsHarnessTest {
 
     @Test
     void stateRestoredFromACheckpointScoresAsIfUninterrupted() throws Exception {
+        restoresAsIfUninterrupted(null);
+    }
+
+    @Test
+    void onRocksDbStateRestoredFromACheckpointScoresAsIfUninterrupted() throws Exception {
+        // RocksDB hands out copies of state values: a function that changed a value without writing it back would
+        // lose pending events here, where the heap backend forgives it
+        restoresAsIfUninterrupted(EmbeddedRocksDBStateBackend::new);
+    }
+
+    private static void restoresAsIfUninterrupted(Supplier<StateBackend> backend) throws Exception {
         OperatorSubtaskState snapshot;
         List<String> clean = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         try (var h = harness()) {
+            if (backend != null) {
+                h.setStateBackend(backend.get());
+            }
             h.open();
             feed(h, user.subList(0, 5));
             h.processWatermark(user.get(3).timeMillis()); // event 4 still pending at the checkpoint
@@ -147,6 +177,9 @@ class ScoreUserEventsHarnessTest {
             flags.addAll(values(h.getSideOutput(SeqGuardStreamJob.FLAGS)));
         }
         try (var h = harness()) {
+            if (backend != null) {
+                h.setStateBackend(backend.get());
+            }
             h.initializeState(snapshot);
             h.open();
             feed(h, user.subList(5, 8));

@@ -45,7 +45,9 @@ class StreamJobFailureTest {
         @Override
         public String map(String line) throws Exception {
             seen++;
-            if (seen % 50 == 0) {
+            // past the failure point with no checkpoint yet (a slow start): slow down further so one can complete
+            // (a wait in a loop would block the barriers it waits for)
+            if (seen % 50 == 0 || seen >= failAt && CHECKPOINTS_SEEN.get() == 0) {
                 Thread.sleep(2);
             }
             if (seen >= failAt && CHECKPOINTS_SEEN.get() > 0 && FAILED.compareAndSet(false, true)) {
@@ -66,8 +68,8 @@ class StreamJobFailureTest {
         Path input = StreamFixtures.writeTaobao(tmp, events);
         Path out = tmp.resolve("out");
         StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withCheckpointInterval(Duration.ofMillis(100));
-        Configuration flink = SeqGuardStreamJob.flinkConfiguration();
+                .withCheckpointInterval(Duration.ofMillis(100)).withCheckpointDir(tmp.resolve("checkpoints").toString());
+        Configuration flink = SeqGuardStreamJob.flinkConfiguration(config);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(50));

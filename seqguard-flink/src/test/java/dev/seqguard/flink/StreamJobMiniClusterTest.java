@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +74,36 @@ class StreamJobMiniClusterTest {
     }
 
     @Test
-    void eventsTravelAsFlinkPojosNotAsGenericKryoBlobs() {
-        assertThat(EventTypes.EVENT).isInstanceOf(PojoTypeInfo.class);
+    void onRocksDbStateTheFlagsAreTheSame() throws Exception {
+        List<BehaviorEvent> events = StreamFixtures.events();
+        Path input = StreamFixtures.writeTaobao(tmp, events);
+        Path out = tmp.resolve("out");
+        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
+                .withCheckpointInterval(java.time.Duration.ofMillis(200)).withStateBackend("rocksdb");
+
+        SeqGuardStreamJob.runOnFiles(input, out, config, 2);
+
+        assertThat(SeqGuardStreamJob.flinkConfiguration(config).get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        List<String> want = new ArrayList<>();
+        for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
+            want.add(Replay.line(f));
+        }
+        assertThat(partLines(out.resolve("flags"))).containsExactlyInAnyOrderElementsOf(want);
+        assertThat(partLines(out.resolve("clean"))).hasSize(events.size() - want.size());
+    }
+
+    @Test
+    void anUnknownStateBackendIsRefusedByName() {
+        StreamJobConfig config = StreamJobConfig.defaults("taobao", Path.of("m"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.withStateBackend("memory"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stateBackend").hasMessageContaining("memory");
+    }
+
+    @Test
+    void eventsTravelWithTheirOwnSerializerNotAsGenericKryoBlobs() {
+        assertThat(EventTypes.EVENT).isNotInstanceOf(GenericTypeInfo.class);
+        assertThat(EventTypes.EVENT.createSerializer(new SerializerConfigImpl()))
+                .isInstanceOf(BehaviorEventSerializer.class);
     }
 }
