@@ -29,7 +29,7 @@ import dev.seqguard.core.token.VocabularyOptions;
  * @param categoryHashBuckets hash buckets for the other categories (and for categories first seen when scoring)
  */
 record EncoderSettings(int width, int layers, int heads, double dropout, int window, int overlap, Objective objective,
-                       double maskRate, int scoreGroups, int epochs, int batchSize, double learningRate,
+                       double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs, int batchSize, double learningRate,
                        double weightDecay, double warmupFraction, int patience, double validationFraction,
                        int maxTrainEvents, int topCategories, int categoryHashBuckets) {
 
@@ -53,6 +53,8 @@ record EncoderSettings(int width, int layers, int heads, double dropout, int win
             throw new IllegalArgumentException("parameter 'maskRate' must be in (0, 0.5], got " + maskRate);
         }
         atLeast("scoreGroups", scoreGroups, 1);
+        within("sessionMaskShare", sessionMaskShare, 0, 1, true);
+        atLeast("sessionGroups", sessionGroups, 1);
         atLeast("epochs", epochs, 1);
         atLeast("batchSize", batchSize, 1);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {

@@ -86,8 +86,8 @@ final class LanguageModel {
     static List<int[]> windows(EventParts parts, Sequence sequence, EncoderSettings s) {
         int[] p = parts.parts(sequence);
         List<int[]> out = new ArrayList<>();
-        for (Windows.Span span : Windows.of(0, p.length / 3, s.window(), s.overlap())) {
-            out.add(Arrays.copyOfRange(p, 3 * span.from(), 3 * span.to()));
+        for (Windows.Span span : Windows.of(0, p.length / EventParts.STRIDE, s.window(), s.overlap())) {
+            out.add(Arrays.copyOfRange(p, EventParts.STRIDE * span.from(), EventParts.STRIDE * span.to()));
         }
         return out;
     }
