@@ -241,7 +241,8 @@ final class NetworkTrainer {
     }
 
     /**
-     * Per window, the events to hide: for a share {@code sessionMaskShare} of the windows, one of the window's
+     * Per window, the events to hide: for a share {@code sessionMaskShare} of the windows of two sessions or more, one
+     * of the window's
      * {@code sessionGroups} interleaved session groups (whole sessions, as scoring hides them, so the model learns to
      * predict a session from the user's other sessions, after SpanBERT's span masking); for the others, about
      * {@code maskRate} of the events, at least one.
@@ -250,8 +251,9 @@ final class NetworkTrainer {
         List<boolean[]> out = new ArrayList<>(windows.size());
         for (int[] w : windows) {
             int n = w.length / EventParts.STRIDE;
-            if (random.nextDouble() < settings.sessionMaskShare()) {
-                int[] sessions = EventParts.sessions(w);
+            int[] sessions = EventParts.sessions(w);
+            // as in scoring, a window of one session is not hidden whole: nothing would be left to predict it from
+            if (sessions[n - 1] > 0 && random.nextDouble() < settings.sessionMaskShare()) {
                 int groups = Math.min(settings.sessionGroups(), sessions[n - 1] + 1);
                 out.add(EventParts.sessionGroup(sessions, groups, random.nextInt(groups)));
                 continue;
