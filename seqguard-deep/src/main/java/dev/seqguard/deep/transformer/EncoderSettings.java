@@ -17,6 +17,11 @@ import dev.seqguard.core.token.VocabularyOptions;
  * @param maskRate            share of events hidden per training window (masked objective), in (0, 0.5]
  * @param scoreGroups         scoring hides every {@code scoreGroups}-th event per pass, so each window takes that
  *                            many passes (masked objective)
+ * @param sessionMaskShare    share of the training windows (of two sessions or more) that hide whole sessions instead
+ *                            of random events, in [0, 1]: the model learns to predict a session from the user's other
+ *                            sessions, as session-hidden scoring asks it to (masked objective)
+ * @param sessionGroups       scoring hides every {@code sessionGroups}-th session of a window per pass (and training
+ *                            one such group), so each window takes that many more passes (masked objective)
  * @param epochs              at most this many pre-training epochs
  * @param batchSize           windows per optimiser step
  * @param learningRate        peak AdamW learning rate
@@ -29,9 +34,9 @@ import dev.seqguard.core.token.VocabularyOptions;
  * @param categoryHashBuckets hash buckets for the other categories (and for categories first seen when scoring)
  */
 record EncoderSettings(int width, int layers, int heads, double dropout, int window, int overlap, Objective objective,
-                       double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs, int batchSize, double learningRate,
-                       double weightDecay, double warmupFraction, int patience, double validationFraction,
-                       int maxTrainEvents, int topCategories, int categoryHashBuckets) {
+                       double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs,
+                       int batchSize, double learningRate, double weightDecay, double warmupFraction, int patience,
+                       double validationFraction, int maxTrainEvents, int topCategories, int categoryHashBuckets) {
 
     EncoderSettings {
         atLeast("width", width, 4);

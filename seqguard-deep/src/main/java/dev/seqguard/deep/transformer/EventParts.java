@@ -67,10 +67,10 @@ final class EventParts {
     }
 
     /**
-     * The parts of every event of {@code s}, flat, {@link #STRIDE} per event: {@code [4i]} behaviour, {@code [4i+1]}
-     * bucket, {@code [4i+2]} gap, {@code [4i+3]} 1 when the event starts a session (the sequence's first event, or a gap
-     * over {@link SequenceOptions#DEFAULT_SESSION_GAP_MILLIS} since the previous one), else 0. The session marks are
-     * not network input; they tell scoring and training which events to hide together.
+     * The parts of every event of {@code s}, flat, {@link #STRIDE} per event: {@code [4i]} behaviour,
+     * {@code [4i+1]} bucket, {@code [4i+2]} gap, {@code [4i+3]} 1 when the event starts a session (the sequence's first
+     * event, or a gap over {@link SequenceOptions#DEFAULT_SESSION_GAP_MILLIS} since the previous one), else 0. The
+     * session marks are not network input; they tell scoring and training which events to hide together.
      */
     int[] parts(Sequence s) {
         int[] tokens = tokenizer.tokens(s);
@@ -82,7 +82,8 @@ final class EventParts {
             out[STRIDE * i] = p[0];
             out[STRIDE * i + 1] = p[1];
             out[STRIDE * i + 2] = p[2];
-            out[STRIDE * i + SESSION_START] = i == 0 || time - previous > SequenceOptions.DEFAULT_SESSION_GAP_MILLIS ? 1 : 0;
+            boolean starts = i == 0 || time - previous > SequenceOptions.DEFAULT_SESSION_GAP_MILLIS;
+            out[STRIDE * i + SESSION_START] = starts ? 1 : 0;
             previous = time;
         }
         return out;
@@ -105,7 +106,7 @@ final class EventParts {
         return out;
     }
 
-    /** The events of session group {@code group} of {@code groups}: those whose session {@code s} has {@code s % groups == group}. */
+    /** The events of session group {@code group}: those of the sessions {@code s} with {@code s % groups == group}. */
     static boolean[] sessionGroup(int[] sessions, int groups, int group) {
         boolean[] out = new boolean[sessions.length];
         for (int i = 0; i < sessions.length; i++) {

@@ -74,14 +74,15 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
      * @param topG the g of {@link SequenceScore#OUTSIDE_TOP_G}
      */
     public record Config(int width, int layers, int heads, double dropout, int window, int overlap, Objective objective,
-                         double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs, int batchSize, double learningRate,
-                         double weightDecay, double warmupFraction, int patience, double validationFraction,
+                         double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs,
+                         int batchSize, double learningRate, double weightDecay, double warmupFraction, int patience,
+                         double validationFraction,
                          int maxTrainEvents, int topCategories, int categoryHashBuckets, SequenceScore sequenceScore,
                          int topK, int topG, long seed) {
         public Config {
-            encoder(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups, sessionMaskShare, sessionGroups, epochs, batchSize,
-                    learningRate, weightDecay, warmupFraction, patience, validationFraction, maxTrainEvents,
-                    topCategories, categoryHashBuckets);
+            encoder(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups, sessionMaskShare,
+                    sessionGroups, epochs, batchSize, learningRate, weightDecay, warmupFraction, patience,
+                    validationFraction, maxTrainEvents, topCategories, categoryHashBuckets);
             if (sequenceScore == null) {
                 throw new IllegalArgumentException("parameter 'sequenceScore' must be one of "
                         + Arrays.toString(SequenceScore.values()));
@@ -91,25 +92,26 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
         }
 
         public static Config defaults(long seed) {
-            return new Config(64, 2, 4, 0.1, 64, 16, Objective.MASKED_EVENT, 0.15, 4, 0.5, 4, 6, 16, 3e-3, 0.01, 0.1, 2, 0.1,
-                    200_000, 200, 32, SequenceScore.TYPICALITY, 5, 10, seed);
+            return new Config(64, 2, 4, 0.1, 64, 16, Objective.MASKED_EVENT, 0.15, 4, 0.5, 4, 6, 16, 3e-3, 0.01, 0.1,
+                    2, 0.1, 200_000, 200, 32, SequenceScore.TYPICALITY, 5, 10, seed);
         }
 
         @JsonIgnore
         EncoderSettings encoder() {
-            return encoder(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups, sessionMaskShare, sessionGroups, epochs,
-                    batchSize, learningRate, weightDecay, warmupFraction, patience, validationFraction, maxTrainEvents,
-                    topCategories, categoryHashBuckets);
+            return encoder(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups,
+                    sessionMaskShare, sessionGroups, epochs, batchSize, learningRate, weightDecay, warmupFraction,
+                    patience, validationFraction, maxTrainEvents, topCategories, categoryHashBuckets);
         }
 
-        private static EncoderSettings encoder(int width, int layers, int heads, double dropout, int window, int overlap,
-                                               Objective objective, double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs,
-                                               int batchSize, double learningRate, double weightDecay,
-                                               double warmupFraction, int patience, double validationFraction,
-                                               int maxTrainEvents, int topCategories, int categoryHashBuckets) {
-            return new EncoderSettings(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups, sessionMaskShare, sessionGroups,
-                    epochs, batchSize, learningRate, weightDecay, warmupFraction, patience, validationFraction,
-                    maxTrainEvents, topCategories, categoryHashBuckets);
+        private static EncoderSettings encoder(int width, int layers, int heads, double dropout, int window, int
+                                               overlap, Objective objective, double maskRate, int scoreGroups, double
+                                               sessionMaskShare, int sessionGroups, int epochs, int batchSize, double
+                                               learningRate, double weightDecay, double warmupFraction, int patience,
+                                               double validationFraction, int maxTrainEvents, int topCategories, int
+                                               categoryHashBuckets) {
+            return new EncoderSettings(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups,
+                    sessionMaskShare, sessionGroups, epochs, batchSize, learningRate, weightDecay, warmupFraction,
+                    patience, validationFraction, maxTrainEvents, topCategories, categoryHashBuckets);
         }
     }
 

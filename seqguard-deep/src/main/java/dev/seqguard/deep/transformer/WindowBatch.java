@@ -99,7 +99,8 @@ final class WindowBatch {
                 int at = base + width * (i + 1);
                 boolean isHidden = hidden != null && hidden[i];
                 if (!isHidden || noise != null && !corrupt(parts, noise, ids, at)) {
-                    parts.embeddingIds(w[EventParts.STRIDE * i], w[EventParts.STRIDE * i + 1], w[EventParts.STRIDE * i + 2], slot[0][i], ids, at);
+                    int e = EventParts.STRIDE * i;
+                    parts.embeddingIds(w[e], w[e + 1], w[e + 2], slot[0][i], ids, at);
                 } else if (noise == null) {
                     java.util.Arrays.fill(ids, at, at + width, MASK);
                 }
