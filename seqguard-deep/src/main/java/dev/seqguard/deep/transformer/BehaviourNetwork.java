@@ -37,7 +37,7 @@ final class BehaviourNetwork extends AbstractBlock {
     static final String CLASSIFIER = "classifier";
     static final String EVENT_HEADS = "eventHead";
     /** Added to the mixed bucket probability before the log, so a bucket neither head gives mass stays finite. */
-    private static final float COPY_FLOOR = 1e-6f;
+    private static final float COPY_FLOOR = 1e-4f;
 
     private final Architecture architecture;
     private final IdEmbedding partEmbedding;

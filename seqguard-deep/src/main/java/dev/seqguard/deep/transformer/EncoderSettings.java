@@ -18,8 +18,10 @@ import dev.seqguard.core.token.VocabularyOptions;
  * @param scoreGroups         scoring hides every {@code scoreGroups}-th event per pass, so each window takes that
  *                            many passes (masked objective)
  * @param sessionMaskShare    share of the training windows (of two sessions or more) that hide whole sessions instead
- *                            of random events, in [0, 1]: the model learns to predict a session from the user's other
- *                            sessions, as session-hidden scoring asks it to (masked objective)
+ *                            of random events, in [0, 1] (masked objective). Default 0, by measurement: the model then
+ *                            learns that a new session often brings new categories, and a foreign session looks less
+ *                            odd (Taobao sample, takeover event ROC-AUC 0.87 with 0.5, 0.94 with 0; session-hidden
+ *                            scoring in both)
  * @param sessionGroups       scoring hides every {@code sessionGroups}-th session of a window per pass (and training
  *                            one such group), so each window takes that many more passes (masked objective)
  * @param epochs              at most this many pre-training epochs

@@ -145,6 +145,11 @@ final class LanguageModel {
                 name.append(a == 0 ? "" : ", ").append(alternatives.get(a).token()).append(' ')
                         .append(Math.round(100 * alternatives.get(a).probability())).append('%');
             }
+            double[] c = p.components()[i];
+            if (p.surprise()[i] > c[0] + c[1] + c[2]) {
+                // the score is the session's: its events explain each other, the user's other sessions do not
+                name.append("; its session is unlike the user's other sessions");
+            }
             reasons.add(new Explanation.Contribution(name.toString(), p.surprise()[i], p.surprise()[i]));
         }
         return new Explanation(score, reasons);

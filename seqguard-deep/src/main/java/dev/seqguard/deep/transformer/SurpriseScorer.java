@@ -19,9 +19,14 @@ import java.util.TreeMap;
  * an input and a training target only: scoring it made a takeover burst look normal (its new categories repeat within
  * the burst, so their slots are predictable; measured on the Taobao sample: takeover event ROC-AUC 0.66 with the slot
  * term, 0.31 for the slot term alone).
- * A masked model hides each window's events in {@code scoreGroups} interleaved groups (event i in group i mod k), one
- * pass per group, all passes batched; a causal model scores a window in one pass. Also the rank of the true event among
- * all the model's predictions (0 = the most likely one), for LogBERT's "outside the top g" share.
+ *
+ * <p>A masked model scores each event twice. Hiding each window's events in {@code scoreGroups} interleaved groups
+ * (event i in group i mod k) asks how well its neighbours explain it: a stray click among a user's own categories
+ * stands out. Hiding whole sessions in {@code sessionGroups} interleaved groups asks how well the user's other sessions
+ * explain a session: a takeover burst, whose events explain each other, stands out only then (after SpanBERT's span
+ * masking, Joshi et al., TACL 2020). The event score combines both ({@link #eventScores}). All passes are batched; a
+ * causal model scores a window in one pass. Also the rank of the true event among all the model's predictions (0 = the
+ * most likely one, events hidden one group at a time), for LogBERT's "outside the top g" share.
  */
 final class SurpriseScorer {
     /** At most this many window passes per forward call. */

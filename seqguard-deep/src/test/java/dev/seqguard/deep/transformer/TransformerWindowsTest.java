@@ -64,6 +64,16 @@ class TransformerWindowsTest {
     }
 
     @Test
+    void numbersSessionsWithinAWindowAndGroupsThemInterleaved() {
+        // session starts at events 0 (window start), 2 and 3; event 1 continues the first session
+        int[] window = {0, 7, 0, 0, 0, 7, 0, 0, 0, 9, 0, 1, 0, 5, 0, 1, 0, 5, 0, 0};
+        int[] sessions = EventParts.sessions(window);
+        assertThat(sessions).containsExactly(0, 0, 1, 2, 2);
+        assertThat(EventParts.sessionGroup(sessions, 2, 0)).containsExactly(true, true, false, true, true);
+        assertThat(EventParts.sessionGroup(sessions, 2, 1)).containsExactly(false, false, true, false, false);
+    }
+
+    @Test
     void padsToAPowerOfTwoCappedAtTheWindow() {
         assertThat(WindowBatch.paddedLength(1, 65)).isEqualTo(8);
         assertThat(WindowBatch.paddedLength(8, 65)).isEqualTo(16);
