@@ -38,6 +38,8 @@ final class BehaviourNetwork extends AbstractBlock {
     static final String EVENT_HEADS = "eventHead";
     /** Added to the mixed bucket probability before the log, so a bucket neither head gives mass stays finite. */
     private static final float COPY_FLOOR = 1e-4f;
+    /** Scale of the copy attention's cosine logits: up to e^20 between the most and least similar visible event. */
+    private static final float COPY_TEMPERATURE = 10f;
 
     private final Architecture architecture;
     private final IdEmbedding partEmbedding;
@@ -172,7 +174,9 @@ final class BehaviourNetwork extends AbstractBlock {
         long width = hidden.getShape().get(2);
         NDArray keys = copyKey.forward(ps, new NDList(hidden.reshape(-1, width)), training).head()
                 .reshape(rows, length, width);
-        NDArray attention = hidden.batchMatMul(keys.transpose(0, 2, 1)).div((float) Math.sqrt(width))
+        // cosine similarity at a fixed temperature: bounded logits (measured: the unbounded dot product let training
+        // diverge now and then), after Liu et al.'s cosine attention, "Swin Transformer V2" (CVPR 2022)
+        NDArray attention = unit(hidden).batchMatMul(unit(keys).transpose(0, 2, 1)).mul(COPY_TEMPERATURE)
                 .add(batch.copyBias(m)).softmax(2);
         NDArray copied = attention.batchMatMul(batch.copyBuckets(m)).reshape(-1, architecture.buckets())
                 .get(batch.targetPositions(m));
@@ -184,6 +188,10 @@ final class BehaviourNetwork extends AbstractBlock {
                 bucket,
                 gapHead.forward(ps, in, training).head().logSoftmax(1),
                 slotHead.forward(ps, in, training).head().logSoftmax(1));
+    }
+
+    private static NDArray unit(NDArray x) {
+        return x.div(x.square().sum(new int[] {2}, true).add(1e-6f).sqrt());
     }
 
     /** The anomaly logit of each window from its {@code [CLS]} hidden state {@code (N, width)}: shape (N). */

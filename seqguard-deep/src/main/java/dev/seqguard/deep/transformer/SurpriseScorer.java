@@ -82,11 +82,13 @@ final class SurpriseScorer {
         float[][][] dist = new float[chunk.size()][][];
         double[][][] components = new double[chunk.size()][][];
         boolean[][] sessionScored = new boolean[chunk.size()][];
+        int[][] sequenceParts = new int[chunk.size()][];
         Map<Integer, List<Pass>> byLength = new TreeMap<>();
         int maxLength = net.architecture().maxLength();
         boolean causal = settings.objective() == Objective.NEXT_EVENT;
         for (int r = 0; r < chunk.size(); r++) {
             int[] p = parts.parts(chunk.get(r));
+            sequenceParts[r] = p;
             int n = p.length / EventParts.STRIDE;
             rank[r] = new int[n];
             dist[r] = keep ? new float[n][] : null;
@@ -135,8 +137,8 @@ final class SurpriseScorer {
         }
         List<Predictions> out = new ArrayList<>(chunk.size());
         for (int r = 0; r < chunk.size(); r++) {
-            out.add(new Predictions(eventScores(parts.parts(chunk.get(r)), components[r], sessionScored[r]), rank[r],
-                    dist[r], components[r]));
+            out.add(new Predictions(eventScores(sequenceParts[r], components[r], sessionScored[r]), rank[r], dist[r],
+                    components[r]));
         }
         return out;
     }

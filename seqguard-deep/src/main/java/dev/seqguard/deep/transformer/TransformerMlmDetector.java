@@ -24,9 +24,13 @@ import java.util.Set;
  * A behaviour language model: a small Transformer encoder over event tokens (behaviour &times; category bucket &times;
  * time-gap bucket, from {@code dev.seqguard.core.token}), pre-trained self-supervised on the users' own sequences by
  * masked-event prediction (BERT-style; optionally next-event prediction). An event's score is its surprise given its
- * context, {@code -log p(event | context)}; a sequence's score aggregates them ({@link SequenceScore}); an explanation
- * lists the most surprising events with what the model expected instead. After Devlin et al., "BERT" (NAACL 2019) and
- * Guo et al., "LogBERT: Log Anomaly Detection via BERT" (IJCNN 2021).
+ * context, {@code -log p(event | context)}, or, when larger, the mean surprise of its session's events with the whole
+ * session hidden (a session the user's other sessions do not explain, such as a takeover burst whose events explain
+ * each other); the category head copies from the visible events (pointer-generator), so a category foreign to the
+ * user is surprising even when it is common overall. A sequence's score aggregates event scores
+ * ({@link SequenceScore}); an explanation lists the most surprising events with what the model expected instead. After
+ * Devlin et al., "BERT" (NAACL 2019), Guo et al., "LogBERT: Log Anomaly Detection via BERT" (IJCNN 2021), Joshi et
+ * al., "SpanBERT" (TACL 2020) and See et al., "Get To The Point" (ACL 2017).
  *
  * <p>Fitting needs PyTorch natives (DJL, CPU) and runs one training at a time per process. Long histories are cut
  * into overlapping windows; categories outside the vocabulary share hash buckets, so unseen ones still get a token.
