@@ -33,9 +33,13 @@ import java.util.List;
  */
 final class BehaviourNetwork extends AbstractBlock {
     /** Block-format version of this network's parameter layout. */
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     static final String CLASSIFIER = "classifier";
     static final String EVENT_HEADS = "eventHead";
+    /** Added to the mixed bucket probability before the log, so a bucket neither head gives mass stays finite. */
+    private static final float COPY_FLOOR = 1e-4f;
+    /** Scale of the copy attention's cosine logits: up to e^20 between the most and least similar visible event. */
+    private static final float COPY_TEMPERATURE = 10f;
 
     private final Architecture architecture;
     private final IdEmbedding partEmbedding;
@@ -47,6 +51,8 @@ final class BehaviourNetwork extends AbstractBlock {
     private final Linear categoryHead;
     private final Linear gapHead;
     private final Linear slotHead;
+    private final Linear copyKey;
+    private final Linear copyGate;
     private final Linear classifier;
 
     /**
@@ -80,6 +86,8 @@ final class BehaviourNetwork extends AbstractBlock {
         categoryHead = addChildBlock(EVENT_HEADS + "Category", Linear.builder().setUnits(a.buckets()).build());
         gapHead = addChildBlock(EVENT_HEADS + "Gap", Linear.builder().setUnits(EventParts.GAPS).build());
         slotHead = addChildBlock(EVENT_HEADS + "Slot", Linear.builder().setUnits(EventParts.SLOTS + 1).build());
+        copyKey = addChildBlock(EVENT_HEADS + "CopyKey", Linear.builder().setUnits(a.width()).optBias(false).build());
+        copyGate = addChildBlock(EVENT_HEADS + "CopyGate", Linear.builder().setUnits(1).build());
         classifier = addChildBlock(CLASSIFIER, Linear.builder().setUnits(1).build());
         // Xavier for the projections: BERT's N(0, 0.02) is made for width 768 and starves the attention path of a
         // small model (measured: attention gradients ~1e-7 at width 16, the model learnt only the marginals).
@@ -123,6 +131,8 @@ final class BehaviourNetwork extends AbstractBlock {
         categoryHead.initialize(manager, dataType, flat);
         gapHead.initialize(manager, dataType, flat);
         slotHead.initialize(manager, dataType, flat);
+        copyKey.initialize(manager, dataType, flat);
+        copyGate.initialize(manager, dataType, flat);
         classifier.initialize(manager, dataType, flat);
     }
 
@@ -148,14 +158,40 @@ final class BehaviourNetwork extends AbstractBlock {
         return new NDList(x);
     }
 
-    /** Log-probabilities of behaviour, category bucket, gap bucket and slot for hidden states {@code (N, width)}. */
-    NDList eventLogProbabilities(ParameterStore ps, NDArray hidden, boolean training) {
-        NDList in = new NDList(hidden);
+    /**
+     * Log-probabilities of behaviour, category bucket, gap bucket and slot at the targets of {@code batch}, from the
+     * hidden states {@code (B, L, width)}: each {@code (N, classes)}. The category bucket mixes a soft-max over all
+     * buckets with a copy distribution over the buckets of the events the target may see (pointer-generator, See et
+     * al., "Get To The Point", ACL 2017): attention from the target to those events, a learnt gate between the two. A
+     * user's own categories are then one attention step away instead of a bucket embedding the encoder must carry
+     * (measured without it: the bucket head barely told a user's repeated categories from ones seen once).
+     */
+    NDList eventLogProbabilities(ParameterStore ps, NDArray hidden, WindowBatch batch, NDManager m, boolean training) {
+        NDArray at = batch.atTargets(hidden, m);
+        NDList in = new NDList(at);
+        long rows = hidden.getShape().get(0);
+        long length = hidden.getShape().get(1);
+        long width = hidden.getShape().get(2);
+        NDArray keys = copyKey.forward(ps, new NDList(hidden.reshape(-1, width)), training).head()
+                .reshape(rows, length, width);
+        // cosine similarity at a fixed temperature: bounded logits (measured: the unbounded dot product let training
+        // diverge now and then), after Liu et al.'s cosine attention, "Swin Transformer V2" (CVPR 2022)
+        NDArray attention = unit(hidden).batchMatMul(unit(keys).transpose(0, 2, 1)).mul(COPY_TEMPERATURE)
+                .add(batch.copyBias(m)).softmax(2);
+        NDArray copied = attention.batchMatMul(batch.copyBuckets(m)).reshape(-1, architecture.buckets())
+                .get(batch.targetPositions(m));
+        NDArray gate = Activation.sigmoid(copyGate.forward(ps, in, training).head());
+        NDArray generated = categoryHead.forward(ps, in, training).head().softmax(1);
+        NDArray bucket = generated.mul(gate).add(copied.mul(gate.neg().add(1f))).add(COPY_FLOOR).log();
         return new NDList(
                 actionHead.forward(ps, in, training).head().logSoftmax(1),
-                categoryHead.forward(ps, in, training).head().logSoftmax(1),
+                bucket,
                 gapHead.forward(ps, in, training).head().logSoftmax(1),
                 slotHead.forward(ps, in, training).head().logSoftmax(1));
+    }
+
+    private static NDArray unit(NDArray x) {
+        return x.div(x.square().sum(new int[] {2}, true).add(1e-6f).sqrt());
     }
 
     /** The anomaly logit of each window from its {@code [CLS]} hidden state {@code (N, width)}: shape (N). */

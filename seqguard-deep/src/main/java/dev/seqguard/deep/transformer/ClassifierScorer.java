@@ -35,8 +35,8 @@ final class ClassifierScorer {
             Map<Integer, List<Window>> byLength = new TreeMap<>();
             for (int r = from; r < to; r++) {
                 for (int[] w : LanguageModel.windows(live.parts(), sequences.get(r), settings)) {
-                    byLength.computeIfAbsent(WindowBatch.paddedLength(w.length / 3, maxLength), k -> new ArrayList<>())
-                            .add(new Window(r, w));
+                    byLength.computeIfAbsent(WindowBatch.paddedLength(w.length / EventParts.STRIDE, maxLength),
+                            k -> new ArrayList<>()).add(new Window(r, w));
                 }
             }
             double[] best = new double[sequences.size()];

@@ -17,6 +17,13 @@ import dev.seqguard.core.token.VocabularyOptions;
  * @param maskRate            share of events hidden per training window (masked objective), in (0, 0.5]
  * @param scoreGroups         scoring hides every {@code scoreGroups}-th event per pass, so each window takes that
  *                            many passes (masked objective)
+ * @param sessionMaskShare    share of the training windows (of two sessions or more) that hide whole sessions instead
+ *                            of random events, in [0, 1] (masked objective). Default 0, by measurement: the model then
+ *                            learns that a new session often brings new categories, and a foreign session looks less
+ *                            odd (Taobao sample, takeover event ROC-AUC 0.87 with 0.5, 0.94 with 0; session-hidden
+ *                            scoring in both)
+ * @param sessionGroups       scoring hides every {@code sessionGroups}-th session of a window per pass (and training
+ *                            one such group), so each window takes that many more passes (masked objective)
  * @param epochs              at most this many pre-training epochs
  * @param batchSize           windows per optimiser step
  * @param learningRate        peak AdamW learning rate
@@ -29,9 +36,9 @@ import dev.seqguard.core.token.VocabularyOptions;
  * @param categoryHashBuckets hash buckets for the other categories (and for categories first seen when scoring)
  */
 record EncoderSettings(int width, int layers, int heads, double dropout, int window, int overlap, Objective objective,
-                       double maskRate, int scoreGroups, int epochs, int batchSize, double learningRate,
-                       double weightDecay, double warmupFraction, int patience, double validationFraction,
-                       int maxTrainEvents, int topCategories, int categoryHashBuckets) {
+                       double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs,
+                       int batchSize, double learningRate, double weightDecay, double warmupFraction, int patience,
+                       double validationFraction, int maxTrainEvents, int topCategories, int categoryHashBuckets) {
 
     EncoderSettings {
         atLeast("width", width, 4);
@@ -53,6 +60,8 @@ record EncoderSettings(int width, int layers, int heads, double dropout, int win
             throw new IllegalArgumentException("parameter 'maskRate' must be in (0, 0.5], got " + maskRate);
         }
         atLeast("scoreGroups", scoreGroups, 1);
+        within("sessionMaskShare", sessionMaskShare, 0, 1, true);
+        atLeast("sessionGroups", sessionGroups, 1);
         atLeast("epochs", epochs, 1);
         atLeast("batchSize", batchSize, 1);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {

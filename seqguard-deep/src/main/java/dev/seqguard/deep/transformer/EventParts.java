@@ -3,6 +3,7 @@ package dev.seqguard.deep.transformer;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.Sequence;
 import dev.seqguard.core.seq.GapBucket;
+import dev.seqguard.core.seq.SequenceOptions;
 import dev.seqguard.core.token.Tokenizer;
 import dev.seqguard.core.token.Vocabulary;
 
@@ -27,6 +28,10 @@ final class EventParts {
      */
     static final int SLOTS = 16;
     static final int NEW_SLOT = SLOTS;
+    /** Ints per event in flat parts ({@link #parts}): behaviour, bucket, gap, session start. */
+    static final int STRIDE = 4;
+    /** Offset of the session-start mark in an event's flat parts. */
+    static final int SESSION_START = 3;
     /** Parts per event in network input: behaviour, bucket, gap, slot. */
     static final int INPUT_PARTS = 4;
     private static final int SPECIALS = Vocabulary.SPECIAL_TOKENS.size();
@@ -61,15 +66,51 @@ final class EventParts {
         return SPECIALS + ACTIONS + buckets + GAPS + SLOTS + 1;
     }
 
-    /** The parts of every event of {@code s}, flat: {@code [3i]} behaviour, {@code [3i+1]} bucket, {@code [3i+2]} gap. */
+    /**
+     * The parts of every event of {@code s}, flat, {@link #STRIDE} per event: {@code [4i]} behaviour,
+     * {@code [4i+1]} bucket, {@code [4i+2]} gap, {@code [4i+3]} 1 when the event starts a session (the sequence's first
+     * event, or a gap over {@link SequenceOptions#DEFAULT_SESSION_GAP_MILLIS} since the previous one), else 0. The
+     * session marks are not network input; they tell scoring and training which events to hide together.
+     */
     int[] parts(Sequence s) {
         int[] tokens = tokenizer.tokens(s);
-        int[] out = new int[3 * tokens.length];
+        int[] out = new int[STRIDE * tokens.length];
+        long previous = Long.MIN_VALUE;
         for (int i = 0; i < tokens.length; i++) {
             int[] p = split(tokens[i]);
-            out[3 * i] = p[0];
-            out[3 * i + 1] = p[1];
-            out[3 * i + 2] = p[2];
+            long time = s.events().get(i).timeMillis();
+            out[STRIDE * i] = p[0];
+            out[STRIDE * i + 1] = p[1];
+            out[STRIDE * i + 2] = p[2];
+            boolean starts = i == 0 || time - previous > SequenceOptions.DEFAULT_SESSION_GAP_MILLIS;
+            out[STRIDE * i + SESSION_START] = starts ? 1 : 0;
+            previous = time;
+        }
+        return out;
+    }
+
+    /**
+     * The session of each event of a window of flat parts: 0 for the events up to the second session start in the
+     * window, 1 up to the third, and so on (a window cut inside a session starts a session of its own).
+     */
+    static int[] sessions(int[] window) {
+        int n = window.length / STRIDE;
+        int[] out = new int[n];
+        int session = -1;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || window[STRIDE * i + SESSION_START] == 1) {
+                session++;
+            }
+            out[i] = session;
+        }
+        return out;
+    }
+
+    /** The events of session group {@code group}: those of the sessions {@code s} with {@code s % groups == group}. */
+    static boolean[] sessionGroup(int[] sessions, int groups, int group) {
+        boolean[] out = new boolean[sessions.length];
+        for (int i = 0; i < sessions.length; i++) {
+            out[i] = sessions[i] % groups == group;
         }
         return out;
     }

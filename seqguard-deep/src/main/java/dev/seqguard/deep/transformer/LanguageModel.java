@@ -86,8 +86,8 @@ final class LanguageModel {
     static List<int[]> windows(EventParts parts, Sequence sequence, EncoderSettings s) {
         int[] p = parts.parts(sequence);
         List<int[]> out = new ArrayList<>();
-        for (Windows.Span span : Windows.of(0, p.length / 3, s.window(), s.overlap())) {
-            out.add(Arrays.copyOfRange(p, 3 * span.from(), 3 * span.to()));
+        for (Windows.Span span : Windows.of(0, p.length / EventParts.STRIDE, s.window(), s.overlap())) {
+            out.add(Arrays.copyOfRange(p, EventParts.STRIDE * span.from(), EventParts.STRIDE * span.to()));
         }
         return out;
     }
@@ -144,6 +144,11 @@ final class LanguageModel {
             for (int a = 0; a < alternatives.size(); a++) {
                 name.append(a == 0 ? "" : ", ").append(alternatives.get(a).token()).append(' ')
                         .append(Math.round(100 * alternatives.get(a).probability())).append('%');
+            }
+            double[] c = p.components()[i];
+            if (p.surprise()[i] > c[0] + c[1] + c[2]) {
+                // the score is the session's: its events explain each other, the user's other sessions do not
+                name.append("; its session is unlike the user's other sessions");
             }
             reasons.add(new Explanation.Contribution(name.toString(), p.surprise()[i], p.surprise()[i]));
         }

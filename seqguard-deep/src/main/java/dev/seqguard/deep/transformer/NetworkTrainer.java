@@ -240,11 +240,24 @@ final class NetworkTrainer {
         return sum / batches;
     }
 
-    /** Hides about {@code maskRate} of each window's events, at least one. */
+    /**
+     * Per window, the events to hide: for a share {@code sessionMaskShare} of the windows of two sessions or more, one
+     * of the window's
+     * {@code sessionGroups} interleaved session groups (whole sessions, as scoring hides them, so the model learns to
+     * predict a session from the user's other sessions, after SpanBERT's span masking); for the others, about
+     * {@code maskRate} of the events, at least one.
+     */
     private List<boolean[]> masks(List<int[]> windows, Random random) {
         List<boolean[]> out = new ArrayList<>(windows.size());
         for (int[] w : windows) {
-            int n = w.length / 3;
+            int n = w.length / EventParts.STRIDE;
+            int[] sessions = EventParts.sessions(w);
+            // as in scoring, a window of one session is not hidden whole: nothing would be left to predict it from
+            if (sessions[n - 1] > 0 && random.nextDouble() < settings.sessionMaskShare()) {
+                int groups = Math.min(settings.sessionGroups(), sessions[n - 1] + 1);
+                out.add(EventParts.sessionGroup(sessions, groups, random.nextInt(groups)));
+                continue;
+            }
             boolean[] hide = new boolean[n];
             boolean any = false;
             for (int i = 0; i < n; i++) {
@@ -262,7 +275,7 @@ final class NetworkTrainer {
     private static List<boolean[]> all(List<int[]> windows) {
         List<boolean[]> out = new ArrayList<>(windows.size());
         for (int[] w : windows) {
-            boolean[] b = new boolean[w.length / 3];
+            boolean[] b = new boolean[w.length / EventParts.STRIDE];
             java.util.Arrays.fill(b, true);
             out.add(b);
         }
@@ -274,7 +287,7 @@ final class NetworkTrainer {
         List<int[]> shuffled = new ArrayList<>(windows);
         Collections.shuffle(shuffled, random);
         int max = net.architecture().maxLength();
-        shuffled.sort(Comparator.comparingInt(w -> WindowBatch.paddedLength(w.length / 3, max)));
+        shuffled.sort(Comparator.comparingInt(w -> WindowBatch.paddedLength(w.length / EventParts.STRIDE, max)));
         List<List<int[]>> out = new ArrayList<>();
         for (int from = 0; from < shuffled.size(); from += settings.batchSize()) {
             out.add(shuffled.subList(from, Math.min(shuffled.size(), from + settings.batchSize())));

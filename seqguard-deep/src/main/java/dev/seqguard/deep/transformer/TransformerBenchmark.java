@@ -38,9 +38,13 @@ import java.util.Set;
  * throughput at batch 1 and 64 on one thread, model size, event-level ROC-AUC for injected {@code takeover} and
  * {@code misclick} events, and user-level ROC-AUC and recall per anomaly type next to {@code iforest} and {@code knn}.
  *
- * <pre>java -cp ... dev.seqguard.deep.transformer.TransformerBenchmark [file] [name:param=value,... ...]</pre>
+ * <pre>java -cp ... dev.seqguard.deep.transformer.TransformerBenchmark [file] [name:param=value,... ...]
+ *     [inject=key=value;key=value ...]</pre>
  *
- * <p>Without arguments: {@code data/taobao-sample.csv.gz}, variants {@code default} and {@code width32}. System property
+ * <p>Without arguments: {@code data/taobao-sample.csv.gz}, variants {@code default} and {@code width32}, the default
+ * injection. Each {@code inject=} argument is one injection setting ({@link InjectionConfig#fromMap}, e.g.
+ * {@code inject=seed=11;takeover.views=2..6}); every model variant is fitted and measured on each, so event ROC-AUC per
+ * type can be compared across injector settings. System property
  * {@code seqguard.bench.trainThreads} (default 2) sets PyTorch's threads for training; scoring always uses one.
  */
 public final class TransformerBenchmark {
@@ -54,8 +58,17 @@ public final class TransformerBenchmark {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 && !args[0].contains(":") ? args[0] : "data/taobao-sample.csv.gz");
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        List<Map<String, String>> injections = new ArrayList<>();
         for (String a : args) {
-            if (a.contains(":")) {
+            if (a.startsWith("inject=")) {
+                Map<String, String> settings = new LinkedHashMap<>();
+                for (String kv : a.substring("inject=".length()).split(";")) {
+                    if (!kv.isBlank()) {
+                        settings.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                    }
+                }
+                injections.add(settings);
+            } else if (a.contains(":")) {
                 variants.put(a.substring(0, a.indexOf(':')), params(a.substring(a.indexOf(':') + 1)));
             }
         }
@@ -63,7 +76,13 @@ public final class TransformerBenchmark {
             variants.put("default", Map.of());
             variants.put("width32", Map.of("width", "32"));
         }
-        new TransformerBenchmark(System.out).run(file, variants);
+        if (injections.isEmpty()) {
+            injections.add(Map.of());
+        }
+        TransformerBenchmark bench = new TransformerBenchmark(System.out);
+        for (Map<String, String> injection : injections) {
+            bench.run(file, injection, variants);
+        }
     }
 
     private static Map<String, String> params(String text) {
@@ -76,10 +95,10 @@ public final class TransformerBenchmark {
         return p;
     }
 
-    private void run(Path file, Map<String, Map<String, String>> variants) throws IOException {
+    private void run(Path file, Map<String, String> injection, Map<String, Map<String, String>> variants)
+            throws IOException {
         List<BehaviorEvent> real = EventReader.readAll(file, IngestOptions.defaults("taobao", null)).events();
-        InjectionResult injected = new AnomalyInjector(InjectionConfig.defaults(InjectionConfig.DEFAULT_SEED))
-                .inject(real);
+        InjectionResult injected = new AnomalyInjector(InjectionConfig.fromMap(injection)).inject(real);
         List<Sequence> sequences = new SequenceBuilder().build(injected.events());
         Map<BehaviorEvent, AnomalyType> eventType = new HashMap<>();
         for (EventLabel l : injected.eventLabels()) {
@@ -89,16 +108,20 @@ public final class TransformerBenchmark {
         FeatureMatrix features = new SequenceFeatureExtractor().extract(sequences, FeatureContext.ofSequences(sequences));
         DetectionData data = DetectionData.of(features, sequences);
         int events = sequences.stream().mapToInt(Sequence::length).sum();
-        out.printf(Locale.ROOT, "%s: %,d events (%,d injected), %,d users (%s anomalous: %s)%n", file, events,
-                injected.eventLabels().size(), sequences.size(), injected.anomalousUserCount(),
-                injected.anomalousUsersByType());
+        out.printf(Locale.ROOT, "%n%s, injection %s: %,d events (%,d injected), %,d users (%s anomalous: %s)%n", file,
+                injection.isEmpty() ? "defaults" : injection, events, injected.eventLabels().size(), sequences.size(),
+                injected.anomalousUserCount(), injected.anomalousUsersByType());
+        Map<AnomalyType, Long> positives = new EnumMap<>(AnomalyType.class);
+        injected.eventLabels().forEach(l -> positives.merge(l.type(), 1L, Long::sum));
+        out.printf(Locale.ROOT, "injected events: takeover %d, misclick %d%n",
+                positives.getOrDefault(AnomalyType.TAKEOVER, 0L), positives.getOrDefault(AnomalyType.MISCLICK, 0L));
         AnomalyType[] types = injected.anomalousUsersByType().keySet().toArray(AnomalyType[]::new);
         int trainThreads = Integer.getInteger("seqguard.bench.trainThreads", 2);
         DjlRuntime.engine();
 
         out.println();
-        out.printf(Locale.ROOT, "%-10s %8s %6s %8s %9s %9s %9s %9s %8s %8s %8s%n", "variant", "train s", "epochs",
-                "size MB", "seq/s b1", "ev/s b1", "seq/s b64", "ev/s b64", "evAUC", "evAUCin", "tkAUC");
+        out.printf(Locale.ROOT, "%-10s %8s %6s %8s %9s %9s %9s %9s %8s %8s %8s %8s%n", "variant", "train s", "epochs",
+                "size MB", "seq/s b1", "ev/s b1", "seq/s b64", "ev/s b64", "evAUC", "evAUCin", "tkAUC", "mcAUC");
         Map<String, double[]> userScores = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> v : variants.entrySet()) {
             JniUtils.setNumThreads(trainThreads);
@@ -121,10 +144,10 @@ public final class TransformerBenchmark {
             List<SurpriseScorer.Predictions> p = scorer.score(sequences, 64, false);
             double b64 = (System.nanoTime() - t0) / 1e9;
             double[] eventAuc = eventAuc(sequences, p, eventType, users);
-            out.printf(Locale.ROOT, "%-10s %8.1f %6d %8.2f %9.0f %9.0f %9.0f %9.0f %8.3f %8.3f %8.3f%n", v.getKey(),
-                    trainSeconds, f.training().epochs(), sizeMb, few.size() / b1, fewEvents / b1,
-                    sequences.size() / b64, events / b64, eventAuc[0], eventAuc[1], eventAuc[2]);
-            out.printf(Locale.ROOT, "           training: %s; misclick event AUC %.3f%n", f.training(), eventAuc[3]);
+            out.printf(Locale.ROOT, "%-10s %8.1f %6d %8.2f %9.0f %9.0f %9.0f %9.0f %8.3f %8.3f %8.3f %8.3f%n",
+                    v.getKey(), trainSeconds, f.training().epochs(), sizeMb, few.size() / b1, fewEvents / b1,
+                    sequences.size() / b64, events / b64, eventAuc[0], eventAuc[1], eventAuc[2], eventAuc[3]);
+            out.printf(Locale.ROOT, "           training: %s%n", f.training());
             for (TransformerMlmDetector.SequenceScore s : TransformerMlmDetector.SequenceScore.values()) {
                 userScores.put(v.getKey() + "/" + s.name().toLowerCase(Locale.ROOT),
                         p.stream().mapToDouble(x -> f.aggregate(x, s)).toArray());

@@ -53,14 +53,15 @@ public final class TransformerClassifierDetector implements Detector<Transformer
      * @param fineTuneLearningRate peak AdamW learning rate of fine-tuning
      */
     public record Config(int width, int layers, int heads, double dropout, int window, int overlap, Objective objective,
-                         double maskRate, int scoreGroups, int epochs, int batchSize, double learningRate,
-                         double weightDecay, double warmupFraction, int patience, double validationFraction,
+                         double maskRate, int scoreGroups, double sessionMaskShare, int sessionGroups, int epochs,
+                         int batchSize, double learningRate, double weightDecay, double warmupFraction, int patience,
+                         double validationFraction,
                          int maxTrainEvents, int topCategories, int categoryHashBuckets, int fineTuneEpochs,
                          double fineTuneLearningRate, long seed) {
         public Config {
-            new EncoderSettings(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups, epochs,
-                    batchSize, learningRate, weightDecay, warmupFraction, patience, validationFraction, maxTrainEvents,
-                    topCategories, categoryHashBuckets);
+            new EncoderSettings(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups,
+                    sessionMaskShare, sessionGroups, epochs, batchSize, learningRate, weightDecay, warmupFraction,
+                    patience, validationFraction, maxTrainEvents, topCategories, categoryHashBuckets);
             EncoderSettings.atLeast("fineTuneEpochs", fineTuneEpochs, 1);
             if (!(fineTuneLearningRate > 0) || !Double.isFinite(fineTuneLearningRate)) {
                 throw new IllegalArgumentException("parameter 'fineTuneLearningRate' must be a positive number, got "
@@ -71,7 +72,8 @@ public final class TransformerClassifierDetector implements Detector<Transformer
         public static Config defaults(long seed) {
             TransformerMlmDetector.Config m = TransformerMlmDetector.Config.defaults(seed);
             return new Config(m.width(), m.layers(), m.heads(), m.dropout(), m.window(), m.overlap(), m.objective(),
-                    m.maskRate(), m.scoreGroups(), m.epochs(), m.batchSize(), m.learningRate(), m.weightDecay(),
+                    m.maskRate(), m.scoreGroups(), m.sessionMaskShare(), m.sessionGroups(), m.epochs(), m.batchSize(),
+                    m.learningRate(), m.weightDecay(),
                     m.warmupFraction(), m.patience(), m.validationFraction(), m.maxTrainEvents(), m.topCategories(),
                     m.categoryHashBuckets(), 10, 1e-3, seed);
         }
@@ -79,8 +81,8 @@ public final class TransformerClassifierDetector implements Detector<Transformer
         @JsonIgnore
         EncoderSettings encoder() {
             return new EncoderSettings(width, layers, heads, dropout, window, overlap, objective, maskRate, scoreGroups,
-                    epochs, batchSize, learningRate, weightDecay, warmupFraction, patience, validationFraction,
-                    maxTrainEvents, topCategories, categoryHashBuckets);
+                    sessionMaskShare, sessionGroups, epochs, batchSize, learningRate, weightDecay, warmupFraction,
+                    patience, validationFraction, maxTrainEvents, topCategories, categoryHashBuckets);
         }
     }
 

@@ -29,9 +29,12 @@ final class WindowBatch {
     final long[] buckets;
     final long[] gaps;
     final long[] slots;
+    /** Per row, per position: the category bucket of the visible event there (-1: none), for the copy distribution. */
+    private final int[] visibleBuckets;
+    private final int bucketCount;
 
     private WindowBatch(int rows, int length, int[] ids, float[] attention, long[] positions, long[] actions,
-                        long[] buckets, long[] gaps, long[] slots) {
+                        long[] buckets, long[] gaps, long[] slots, int[] visibleBuckets, int bucketCount) {
         this.rows = rows;
         this.length = length;
         this.ids = ids;
@@ -41,6 +44,8 @@ final class WindowBatch {
         this.buckets = buckets;
         this.gaps = gaps;
         this.slots = slots;
+        this.visibleBuckets = visibleBuckets;
+        this.bucketCount = bucketCount;
     }
 
     static int paddedLength(int events, int maxLength) {
@@ -64,7 +69,7 @@ final class WindowBatch {
         int length = 0;
         int targets = 0;
         for (int r = 0; r < rows; r++) {
-            int n = windows.get(r).length / 3;
+            int n = windows.get(r).length / EventParts.STRIDE;
             length = Math.max(length, paddedLength(n, maxLength));
             for (int i = 0; i < n; i++) {
                 if (isSet(hide, r, i) || isSet(predict, r, i)) {
@@ -80,10 +85,12 @@ final class WindowBatch {
         long[] buckets = new long[targets];
         long[] gaps = new long[targets];
         long[] slots = new long[targets];
+        int[] visibleBuckets = new int[rows * length];
+        java.util.Arrays.fill(visibleBuckets, -1);
         int t = 0;
         for (int r = 0; r < rows; r++) {
             int[] w = windows.get(r);
-            int n = w.length / 3;
+            int n = w.length / EventParts.STRIDE;
             int base = r * length * width;
             java.util.Arrays.fill(ids, base, base + width, CLS);
             boolean[] hidden = hide == null ? null : hide.get(r);
@@ -92,16 +99,20 @@ final class WindowBatch {
                 int at = base + width * (i + 1);
                 boolean isHidden = hidden != null && hidden[i];
                 if (!isHidden || noise != null && !corrupt(parts, noise, ids, at)) {
-                    parts.embeddingIds(w[3 * i], w[3 * i + 1], w[3 * i + 2], slot[0][i], ids, at);
+                    int e = EventParts.STRIDE * i;
+                    parts.embeddingIds(w[e], w[e + 1], w[e + 2], slot[0][i], ids, at);
                 } else if (noise == null) {
                     java.util.Arrays.fill(ids, at, at + width, MASK);
+                }
+                if (!isHidden) {
+                    visibleBuckets[r * length + i + 1] = w[EventParts.STRIDE * i + 1];
                 }
                 if (isHidden || isSet(predict, r, i)) {
                     // a causal model predicts event i from the hidden state of the position before it
                     positions[t] = (long) r * length + (causal ? i : i + 1);
-                    actions[t] = w[3 * i];
-                    buckets[t] = w[3 * i + 1];
-                    gaps[t] = w[3 * i + 2];
+                    actions[t] = w[EventParts.STRIDE * i];
+                    buckets[t] = w[EventParts.STRIDE * i + 1];
+                    gaps[t] = w[EventParts.STRIDE * i + 2];
                     slots[t] = slot[1][i];
                     t++;
                 }
@@ -115,7 +126,8 @@ final class WindowBatch {
                 }
             }
         }
-        return new WindowBatch(rows, length, ids, attention, positions, actions, buckets, gaps, slots);
+        return new WindowBatch(rows, length, ids, attention, positions, actions, buckets, gaps, slots, visibleBuckets,
+                parts.buckets());
     }
 
     /**
@@ -125,12 +137,12 @@ final class WindowBatch {
      * masked one every event not hidden.
      */
     static int[][] slots(int[] window, boolean[] hidden, boolean causal) {
-        int n = window.length / 3;
+        int n = window.length / EventParts.STRIDE;
         int[] input = new int[n];
         int[] target = new int[n];
         java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
-            int bucket = window[3 * i + 1];
+            int bucket = window[EventParts.STRIDE * i + 1];
             if (causal) {
                 target[i] = seen.getOrDefault(bucket, EventParts.NEW_SLOT);
             }
@@ -141,7 +153,7 @@ final class WindowBatch {
         }
         if (!causal) {
             for (int i = 0; i < n; i++) {
-                target[i] = seen.getOrDefault(window[3 * i + 1], EventParts.NEW_SLOT);
+                target[i] = seen.getOrDefault(window[EventParts.STRIDE * i + 1], EventParts.NEW_SLOT);
             }
         }
         return new int[][] {input, target};
@@ -174,6 +186,40 @@ final class WindowBatch {
                 m.create(attention, new Shape(rows, length, length)));
     }
 
+    /**
+     * Additive attention bias {@code (B, L, L)} of the copy distribution: 0 where the query position's attention may
+     * see the key position and a visible event sits there, a large negative number elsewhere.
+     */
+    NDArray copyBias(NDManager m) {
+        float[] bias = new float[rows * length * length];
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < length; q++) {
+                int at = (r * length + q) * length;
+                for (int k = 0; k < length; k++) {
+                    boolean open = attention[at + k] > 0 && visibleBuckets[r * length + k] >= 0;
+                    bias[at + k] = open ? 0f : -1e4f;
+                }
+            }
+        }
+        return m.create(bias, new Shape(rows, length, length));
+    }
+
+    /** One-hot buckets of the visible events {@code (B, L, buckets)}; zero rows elsewhere. */
+    NDArray copyBuckets(NDManager m) {
+        float[] onehot = new float[rows * length * bucketCount];
+        for (int p = 0; p < rows * length; p++) {
+            if (visibleBuckets[p] >= 0) {
+                onehot[p * bucketCount + visibleBuckets[p]] = 1f;
+            }
+        }
+        return m.create(onehot, new Shape(rows, length, bucketCount));
+    }
+
+    /** Flat positions {@code row * length + position} of the targets. */
+    NDArray targetPositions(NDManager m) {
+        return m.create(positions);
+    }
+
     /** Hidden states {@code (B, L, width)}, as returned by the network, at the target positions: {@code (N, width)}. */
     NDArray atTargets(NDArray hidden, NDManager m) {
         long width = hidden.getShape().get(2);
@@ -182,7 +228,7 @@ final class WindowBatch {
 
     /** Log-likelihood of each target's true parts, {@code (N)}. */
     NDArray logLikelihood(BehaviourNetwork net, ParameterStore ps, NDArray hidden, NDManager m, boolean training) {
-        NDList lp = net.eventLogProbabilities(ps, atTargets(hidden, m), training);
+        NDList lp = net.eventLogProbabilities(ps, hidden, this, m, training);
         return lp.get(0).gather(m.create(actions).reshape(-1, 1), 1)
                 .add(lp.get(1).gather(m.create(buckets).reshape(-1, 1), 1))
                 .add(lp.get(2).gather(m.create(gaps).reshape(-1, 1), 1))

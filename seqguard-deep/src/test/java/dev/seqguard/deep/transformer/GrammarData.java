@@ -32,6 +32,24 @@ final class GrammarData {
         return out;
     }
 
+    /**
+     * A grammatical user who shops in {@code sessions} sessions of two cycles, three hours apart; session
+     * {@code foreignSession} (or none, when negative) is in category {@code foreign} instead, equally grammatical.
+     */
+    static Sequence sessionUser(String id, int category, int sessions, int foreignSession, int foreign) {
+        List<BehaviorEvent> out = new ArrayList<>();
+        long t = T0 + 1000L * category;
+        for (int s = 0; s < sessions; s++) {
+            t += 3 * 3_600_000L;
+            int c = s == foreignSession ? foreign : category;
+            for (int i = 0; i < 6; i++) {
+                t += i % 3 == 0 ? 300_000L : 20_000L;
+                out.add(new BehaviorEvent(id, "i" + c + "-" + i, "c" + c, CYCLE[i % 3], t));
+            }
+        }
+        return sequence(id, out);
+    }
+
     static Sequence sequence(String id, List<BehaviorEvent> events) {
         return new Sequence(id, id, events);
     }

@@ -46,21 +46,31 @@ class TransformerWindowsTest {
         int[] tokens = new Tokenizer(v).tokens(seqs.get(4));
         int[] p = parts.parts(seqs.get(4));
         for (int i = 0; i < tokens.length; i++) {
-            assertThat(parts.token(p[3 * i], p[3 * i + 1], p[3 * i + 2])).isEqualTo(tokens[i]);
-            assertThat(parts.describe(p[3 * i], p[3 * i + 1], p[3 * i + 2])).isEqualTo(v.eventTokenString(tokens[i]));
+            assertThat(parts.token(p[EventParts.STRIDE * i], p[EventParts.STRIDE * i + 1], p[EventParts.STRIDE * i + 2])).isEqualTo(tokens[i]);
+            assertThat(parts.describe(p[EventParts.STRIDE * i], p[EventParts.STRIDE * i + 1], p[EventParts.STRIDE * i + 2])).isEqualTo(v.eventTokenString(tokens[i]));
         }
     }
 
     @Test
     void slotsNameCategoriesByFirstAppearanceAmongVisibleEvents() {
         // buckets 7, 9, 7, 5, 9: the third distinct bucket (5) appears once
-        int[] window = {0, 7, 0, 0, 9, 0, 0, 7, 0, 0, 5, 0, 0, 9, 0};
+        int[] window = {0, 7, 0, 1, 0, 9, 0, 0, 0, 7, 0, 0, 0, 5, 0, 1, 0, 9, 0, 0};
         int[][] masked = WindowBatch.slots(window, new boolean[] {false, true, false, true, false}, false);
         assertThat(masked[0]).containsExactly(0, 0, 0, 0, 1); // hidden events' input slots are unused
         assertThat(masked[1]).containsExactly(0, 1, 0, EventParts.NEW_SLOT, 1);
         int[][] causal = WindowBatch.slots(window, null, true);
         assertThat(causal[0]).containsExactly(0, 1, 0, 2, 1);
         assertThat(causal[1]).containsExactly(EventParts.NEW_SLOT, EventParts.NEW_SLOT, 0, EventParts.NEW_SLOT, 1);
+    }
+
+    @Test
+    void numbersSessionsWithinAWindowAndGroupsThemInterleaved() {
+        // session starts at events 0 (window start), 2 and 3; event 1 continues the first session
+        int[] window = {0, 7, 0, 0, 0, 7, 0, 0, 0, 9, 0, 1, 0, 5, 0, 1, 0, 5, 0, 0};
+        int[] sessions = EventParts.sessions(window);
+        assertThat(sessions).containsExactly(0, 0, 1, 2, 2);
+        assertThat(EventParts.sessionGroup(sessions, 2, 0)).containsExactly(true, true, false, true, true);
+        assertThat(EventParts.sessionGroup(sessions, 2, 1)).containsExactly(false, false, true, false, false);
     }
 
     @Test
