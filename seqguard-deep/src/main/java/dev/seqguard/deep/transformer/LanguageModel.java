@@ -39,7 +39,7 @@ final class LanguageModel {
      * of the sequences (whole users) is held out for early stopping; training uses a seeded sample of the others of at
      * most about {@code maxTrainEvents} events. Call under {@link NetworkTrainer#LOCK}.
      */
-    static Pretrained pretrain(List<Sequence> sequences, EncoderSettings s, long seed, TrainingProgress progress,
+    static Pretrained pretrain(List<Sequence> sequences, EncoderSettings s, long seed,
                                NDManager manager) {
         EventParts parts = new EventParts(Vocabulary.build(sequences, s.vocabularyOptions()));
         List<Integer> order = new ArrayList<>();
@@ -64,7 +64,7 @@ final class LanguageModel {
         DjlRuntime.engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
         BehaviourNetwork net = new BehaviourNetwork(BehaviourNetwork.Architecture.of(s, parts));
         net.initialize(manager, true);
-        NetworkTrainer trainer = new NetworkTrainer(net, parts, s, progress, manager);
+        NetworkTrainer trainer = new NetworkTrainer(net, parts, s, manager);
         NetworkTrainer.Summary summary = trainer.pretrain(train, validation, seed);
         if (heldOut.isEmpty()) {
             heldOut = order.stream().limit(TYPICAL_SAMPLE).map(sequences::get).toList();

@@ -15,6 +15,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.seqguard.deep.BlockWeights;
 import dev.seqguard.deep.DjlRuntime;
+import dev.seqguard.deep.TrainingProgress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -39,16 +40,19 @@ final class NetworkTrainer {
     private final BehaviourNetwork net;
     private final EventParts parts;
     private final EncoderSettings settings;
+    /** What the progress bar calls the two phases. */
+    static final String PRETRAIN = "transformer pre-training";
+    static final String FINE_TUNE = "transformer-clf fine-tuning";
+
     private final TrainingProgress progress;
     private final NDManager manager;
     private final Engine engine;
 
-    NetworkTrainer(BehaviourNetwork net, EventParts parts, EncoderSettings settings, TrainingProgress progress,
-                   NDManager manager) {
+    NetworkTrainer(BehaviourNetwork net, EventParts parts, EncoderSettings settings, NDManager manager) {
         this.net = net;
         this.parts = parts;
         this.settings = settings;
-        this.progress = progress;
+        this.progress = TrainingProgress.current();
         this.manager = manager;
         this.engine = DjlRuntime.engine();
     }
@@ -66,7 +70,6 @@ final class NetworkTrainer {
         requireGradients(trainable);
         // the same hidden events every epoch, so validation losses compare
         List<boolean[]> validationMasks = masks(validation, new Random(seed ^ 0x5EED_0F_DA7AL));
-        progress.phaseStarted("pre-train", settings.epochs(), stepsPerEpoch);
         byte[] best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
@@ -80,11 +83,11 @@ final class NetworkTrainer {
             for (List<int[]> batch : batches(train, random)) {
                 double loss = maskedStep(batch, masks(batch, random), random, optimizer, trainable);
                 sum += loss;
-                progress.step(epoch, ++step, loss);
+                step++;
             }
             lastTrain = sum / Math.max(1, step);
             double validationLoss = validation.isEmpty() ? Double.NaN : validationLoss(validation, validationMasks);
-            progress.epochFinished(epoch, lastTrain, validationLoss);
+            progress.epoch(PRETRAIN, epoch, settings.epochs(), lastTrain, validationLoss);
             if (validation.isEmpty()) {
                 continue;
             }
@@ -121,7 +124,6 @@ final class NetworkTrainer {
         Optimizer optimizer = optimizer(learningRate, stepsPerEpoch * epochs);
         Predicate<String> trainable = name -> true;
         requireGradients(trainable);
-        progress.phaseStarted("fine-tune", epochs, stepsPerEpoch);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i++) {
             order.add(i);
@@ -150,10 +152,10 @@ final class NetworkTrainer {
                 int[] owner = owners.stream().mapToInt(Integer::intValue).toArray();
                 double loss = classifierStep(windows, owner, y, weight, random, optimizer, trainable);
                 sum += loss;
-                progress.step(epoch, ++step, loss);
+                step++;
             }
             last = sum / Math.max(1, step);
-            progress.epochFinished(epoch, last, Double.NaN);
+            progress.epoch(FINE_TUNE, epoch, epochs, last, Double.NaN);
         }
         return last;
     }

@@ -16,7 +16,6 @@ import dev.seqguard.detect.api.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,20 +30,6 @@ public final class TransformerClassifierDetector implements Detector<Transformer
     public static final String NAME = "transformer-clf";
     /** Fit needs at least this many rows labelled 1 and as many labelled 0. */
     static final int MIN_LABELS = 2;
-
-    private final TrainingProgress progress;
-
-    public TransformerClassifierDetector() {
-        this(TrainingProgress.NONE);
-    }
-
-    public TransformerClassifierDetector(TrainingProgress progress) {
-        this.progress = Objects.requireNonNull(progress, "progress");
-    }
-
-    public TransformerClassifierDetector withProgress(TrainingProgress listener) {
-        return new TransformerClassifierDetector(listener);
-    }
 
     /**
      * Pre-training settings as for {@code transformer-mlm} (see {@link EncoderSettings}), then fine-tuning.
@@ -127,7 +112,7 @@ public final class TransformerClassifierDetector implements Detector<Transformer
     @Override
     public DetectorInfo info() {
         return new DetectorInfo(NAME, "Transformer language model fine-tuned on labelled users; P(anomalous) from [CLS]",
-                Family.DEEP, Set.of(Capability.NEEDS_LABELS, Capability.NEEDS_SEQUENCES));
+                Family.DEEP, Set.of(Capability.NEEDS_LABELS, Capability.NEEDS_SEQUENCES, Capability.OPT_IN));
     }
 
     @Override
@@ -147,7 +132,7 @@ public final class TransformerClassifierDetector implements Detector<Transformer
         EncoderSettings s = config.encoder();
         synchronized (NetworkTrainer.LOCK) {
             try (NDManager manager = LanguageModel.newManager()) {
-                LanguageModel.Pretrained p = LanguageModel.pretrain(data.sequences(), s, config.seed(), progress, manager);
+                LanguageModel.Pretrained p = LanguageModel.pretrain(data.sequences(), s, config.seed(), manager);
                 List<List<int[]>> labelled = new ArrayList<>();
                 List<Integer> labels = new ArrayList<>();
                 for (int r = 0; r < data.size(); r++) {

@@ -16,7 +16,6 @@ import dev.seqguard.detect.api.Provenance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,22 +37,6 @@ import java.util.Set;
 public final class TransformerMlmDetector implements Detector<TransformerMlmDetector.Config> {
 
     public static final String NAME = "transformer-mlm";
-
-    private final TrainingProgress progress;
-
-    /** A detector that reports no progress (the registry's instance). */
-    public TransformerMlmDetector() {
-        this(TrainingProgress.NONE);
-    }
-
-    public TransformerMlmDetector(TrainingProgress progress) {
-        this.progress = Objects.requireNonNull(progress, "progress");
-    }
-
-    /** The same detector reporting training progress to {@code listener}. */
-    public TransformerMlmDetector withProgress(TrainingProgress listener) {
-        return new TransformerMlmDetector(listener);
-    }
 
     /** How event surprises become a sequence score. */
     public enum SequenceScore {
@@ -224,7 +207,8 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
     @Override
     public DetectorInfo info() {
         return new DetectorInfo(NAME, "Transformer behaviour language model (masked-event pre-training); surprise per event",
-                Family.DEEP, Set.of(Capability.NEEDS_SEQUENCES, Capability.EVENT_SCORES));
+                Family.DEEP, Set.of(Capability.NEEDS_SEQUENCES, Capability.EVENT_SCORES,
+                Capability.OPT_IN));
     }
 
     @Override
@@ -243,7 +227,7 @@ public final class TransformerMlmDetector implements Detector<TransformerMlmDete
         EncoderSettings s = config.encoder();
         synchronized (NetworkTrainer.LOCK) {
             try (NDManager manager = LanguageModel.newManager()) {
-                LanguageModel.Pretrained p = LanguageModel.pretrain(data.sequences(), s, config.seed(), progress, manager);
+                LanguageModel.Pretrained p = LanguageModel.pretrain(data.sequences(), s, config.seed(), manager);
                 return new FittedTransformerMlm(Provenance.of(NAME, config, data, config.seed()), config,
                         LanguageModel.text(p.parts().vocabulary()), LanguageModel.weights(p.net()),
                         Training.of(p.summary()), LanguageModel.typicalSurprise(p, s, manager));
