@@ -90,6 +90,9 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
      * does not depend on the threads).
      */
     public double[] scores(double[][] rows) {
+        if (rows.length == 1) {
+            return new double[] {score(rows[0])}; // a stream scorer's one row: no block buffer, no stream pipeline
+        }
         double[] out = new double[rows.length];
         int blocks = (rows.length + BLOCK - 1) / BLOCK;
         IntStream range = IntStream.range(0, blocks);
