@@ -163,7 +163,8 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
             engine.restore(user, before, Double.NaN);
         }
         ScoredEvent s = engine.score(e);
-        history.add(e);
+        history.add(s.event()); // equal to e, sharing its ids with the user's earlier events
+
         if (s.flag()) {
             flags.add(1);
             ctx.output(SeqGuardStreamJob.FLAGS, Replay.line(new Replay.ReplayFlag(e.userId(), e.itemId(),
