@@ -7,13 +7,12 @@ import dev.seqguard.server.ScoredEvent;
 import dev.seqguard.server.ScoringEngine;
 import dev.seqguard.server.ServingModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,10 +25,14 @@ import org.apache.flink.util.Collector;
  *
  * <p>Keyed state per user (the only state that is checkpointed):
  * <ul>
- *   <li>{@code pending}: events ahead of the watermark, not yet scored, by event time (in arrival order within one
- *       time), each with an event-time timer; the watermark releases them in time order, so events that arrive out of
- *       order (up to the watermark's bound) are scored as if they had arrived in order. An event that arrives behind
- *       the watermark is scored at once (everything still pending for its user is later);</li>
+ *   <li>{@code pending}: events ahead of the watermark, not yet scored, in arrival order, with one event-time timer
+ *       at the earliest of them ({@code nextDue}); when the watermark passes it, every pending event the watermark
+ *       has passed is scored in event-time order (arrival order within one time), so events that arrive out of
+ *       order (up to the watermark's bound) are scored as if they had arrived in order. One timer per user rather
+ *       than one per event time, and an append per event rather than a rewrite of a map entry, keep Flink's timer
+ *       queue and state table out of the per-event cost. An event that arrives behind the watermark is scored at
+ *       once (everything still pending for its user is later);</li>
+ *   <li>{@code nextDue}: the time of the user's pending timer, absent when nothing is pending;</li>
  *   <li>{@code history}: every scored event, from which the feature state is rebuilt exactly
  *       ({@link ScoringEngine#restore}) after a restart, a rescale or when this task's in-memory cache dropped the
  *       user;</li>
@@ -44,11 +47,14 @@ import org.apache.flink.util.Collector;
 final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, String> {
     private static final long serialVersionUID = 1L;
 
+    private static final Comparator<BehaviorEvent> BY_TIME = Comparator.comparingLong(BehaviorEvent::timeMillis);
+
     private final StreamJobConfig config;
     private transient ServingModel model;
     private transient ScoringEngine engine;
     private transient EventFormat format;
-    private transient MapState<Long, List<BehaviorEvent>> pending;
+    private transient ListState<BehaviorEvent> pending;
+    private transient ValueState<Long> nextDue;
     private transient ListState<BehaviorEvent> history;
     private transient ValueState<Long> lastScored;
     private transient ValueState<Long> expiry;
@@ -65,8 +71,8 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
         SeqGuardStreamJob.requireKeyedModel(model);
         engine = new ScoringEngine(model, config.cachedUsers(), 1);
         format = config.eventFormat();
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(EventTypes.EVENT)));
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EventTypes.EVENT));
+        nextDue = getRuntimeContext().getState(new ValueStateDescriptor<>("nextDue", Types.LONG));
         history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", EventTypes.EVENT));
         lastScored = getRuntimeContext().getState(new ValueStateDescriptor<>("lastScored", Types.LONG));
         expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry", Types.LONG));
@@ -93,32 +99,60 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
             scheduleExpiry(ctx, t);
             return;
         }
-        List<BehaviorEvent> due = pending.get(t);
-        List<BehaviorEvent> next = due == null ? new ArrayList<>(2) : new ArrayList<>(due);
-        next.add(event);
-        pending.put(t, next);
-        ctx.timerService().registerEventTimeTimer(t);
+        pending.add(event);
+        Long due = nextDue.value();
+        if (due == null || t < due) {
+            if (due != null && !due.equals(expiry.value())) {
+                ctx.timerService().deleteEventTimeTimer(due);
+            }
+            nextDue.update(t);
+            ctx.timerService().registerEventTimeTimer(t);
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
         String user = ctx.getCurrentKey();
-        List<BehaviorEvent> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            for (BehaviorEvent e : due) {
-                score(user, e, ctx, out);
-            }
-            lastScored.update(timestamp);
-            scheduleExpiry(ctx, timestamp);
+        Long due = nextDue.value();
+        if (due != null && due <= timestamp) {
+            scoreDue(user, ctx.timerService().currentWatermark(), ctx, out);
         }
         Long expiresAt = expiry.value();
-        if (expiresAt != null && expiresAt == timestamp && pending.isEmpty()) {
+        if (expiresAt != null && expiresAt == timestamp && nextDue.value() == null) {
             pending.clear();
             history.clear();
             lastScored.clear();
             expiry.clear();
             engine.forget(user);
+        }
+    }
+
+    /**
+     * Scores, in event-time order, the pending events the watermark has passed, keeps the rest pending and sets the
+     * user's timer to the earliest of them.
+     */
+    private void scoreDue(String user, long watermark, Context ctx, Collector<String> out) throws Exception {
+        List<BehaviorEvent> all = new ArrayList<>();
+        pending.get().forEach(all::add);
+        all.sort(BY_TIME); // stable: arrival order within one time
+        int ready = 0;
+        while (ready < all.size() && all.get(ready).timeMillis() <= watermark) {
+            score(user, all.get(ready), ctx, out);
+            ready++;
+        }
+        if (ready > 0) {
+            long last = all.get(ready - 1).timeMillis();
+            lastScored.update(last);
+            scheduleExpiry(ctx, last);
+        }
+        if (ready == all.size()) {
+            pending.clear();
+            nextDue.clear();
+        } else {
+            pending.update(all.subList(ready, all.size()));
+            long next = all.get(ready).timeMillis();
+            nextDue.update(next);
+            ctx.timerService().registerEventTimeTimer(next);
         }
     }
 
@@ -129,7 +163,8 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
             engine.restore(user, before, Double.NaN);
         }
         ScoredEvent s = engine.score(e);
-        history.add(e);
+        history.add(s.event()); // equal to e, sharing its ids with the user's earlier events
+
         if (s.flag()) {
             flags.add(1);
             ctx.output(SeqGuardStreamJob.FLAGS, Replay.line(new Replay.ReplayFlag(e.userId(), e.itemId(),
@@ -145,7 +180,8 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
             return;
         }
         Long old = expiry.value();
-        if (old != null) {
+        // a timer is one per time: the user's pending timer may share the old expiry's time, and must survive
+        if (old != null && !old.equals(nextDue.value())) {
             ctx.timerService().deleteEventTimeTimer(old);
         }
         long at = lastEventTime + timeout;

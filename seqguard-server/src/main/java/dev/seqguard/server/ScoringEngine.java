@@ -65,7 +65,8 @@ public final class ScoringEngine {
     }
 
     /**
-     * Scores one event against its user's state, then folds it in.
+     * Scores one event against its user's state, then folds it in. The result's event equals {@code event}, with the
+     * ids as the user's state holds them ({@link StreamingScorer#canonical}): keep that one in a history.
      *
      * @throws IllegalArgumentException when the event is older than the user's previous event (nothing changes)
      */
@@ -86,9 +87,10 @@ public final class ScoringEngine {
             boolean warm = s.warmedUp();
             boolean flag = warm && s.score() >= model.threshold();
             String explanation = flag ? explain(shard, event.userId()) : null;
-            state.add(event, warm ? s.score() : Double.NaN, clock.incrementAndGet());
+            BehaviorEvent kept = shard.scorer.canonical(event);
+            state.add(kept, warm ? s.score() : Double.NaN, clock.incrementAndGet());
             shard.dirty.add(event.userId());
-            return new ScoredEvent(event, warm ? s.score() : Double.NaN, !warm, flag, explanation);
+            return new ScoredEvent(kept, warm ? s.score() : Double.NaN, !warm, flag, explanation);
         }
     }
 

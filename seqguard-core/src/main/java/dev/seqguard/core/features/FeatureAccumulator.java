@@ -243,7 +243,7 @@ public final class FeatureAccumulator {
         String id = e.itemId();
         ItemState s = items.get(id);
         if (s == null) {
-            s = new ItemState();
+            s = new ItemState(id);
             items.put(id, s);
             if (!id.isEmpty()) {
                 realItems.add(id);
@@ -284,6 +284,27 @@ public final class FeatureAccumulator {
         categoryCLogC += xlogx(c + 1) - xlogx(c);
         maxCategoryCount = Math.max(maxCategoryCount, c + 1);
         return s;
+    }
+
+    /**
+     * An event equal to {@code e} (already folded in) whose user, item and category ids are the instances this
+     * accumulator holds: a caller that keeps the user's history then keeps one copy of each id rather than one per
+     * event (a parsed or deserialised event brings its own strings), which most of a long history's memory, and of a
+     * collector's copying, would otherwise be. Returns {@code e} itself when it already uses those instances.
+     *
+     * @throws IllegalArgumentException if {@code e}'s user, item or category has not been folded in
+     */
+    public BehaviorEvent canonical(BehaviorEvent e) {
+        ItemState item = items.get(e.itemId());
+        CategoryState category = categories.get(e.categoryId());
+        if (n == 0 || !userId.equals(e.userId()) || item == null || category == null) {
+            throw new IllegalArgumentException("event of user " + e.userId() + " on item " + e.itemId()
+                    + " has not been folded into this accumulator");
+        }
+        if (e.userId() == userId && e.itemId() == item.id && e.categoryId() == category.id) {
+            return e;
+        }
+        return new BehaviorEvent(userId, item.id, category.id, e.action(), e.timeMillis(), e.extras());
     }
 
     /**
@@ -571,9 +592,14 @@ public final class FeatureAccumulator {
     }
 
     private static final class ItemState {
+        final String id;
         int count;
         int actionMask;
         int buys;
+
+        ItemState(String id) {
+            this.id = id;
+        }
     }
 
     private static final class CategoryState {

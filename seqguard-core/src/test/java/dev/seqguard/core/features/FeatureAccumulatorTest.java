@@ -1,6 +1,7 @@
 package dev.seqguard.core.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.seqguard.core.model.Action;
@@ -95,6 +96,25 @@ class FeatureAccumulatorTest {
         FeatureContext full = FeatureContext.build(batch);
         acc.features(FeatureContext.empty());
         assertClose(acc.features(full), extractor.features(first, full), "after switching context");
+    }
+
+    @Test
+    void canonicalEventsEqualTheInputAndShareTheIdsSeenFirst() {
+        FeatureAccumulator acc = extractor.newAccumulator();
+        // fresh strings per event, as a parser or a deserialiser makes them
+        BehaviorEvent first = new BehaviorEvent(new String("u1"), new String("i1"), new String("c1"), Action.VIEW, 1_000L);
+        BehaviorEvent again = new BehaviorEvent(new String("u1"), new String("i1"), new String("c1"), Action.BUY, 2_000L);
+        acc.update(first);
+        acc.update(again);
+
+        assertThat(acc.canonical(first)).isSameAs(first);
+        BehaviorEvent kept = acc.canonical(again);
+        assertThat(kept).isEqualTo(again);
+        assertThat(kept.userId()).isSameAs(first.userId());
+        assertThat(kept.itemId()).isSameAs(first.itemId());
+        assertThat(kept.categoryId()).isSameAs(first.categoryId());
+        assertThatThrownBy(() -> acc.canonical(new BehaviorEvent("u1", "i9", "c1", Action.VIEW, 3_000L)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i9");
     }
 
     private static void assertClose(double[] actual, double[] expected, String what) {

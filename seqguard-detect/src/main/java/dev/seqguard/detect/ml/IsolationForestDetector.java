@@ -66,8 +66,8 @@ public final class IsolationForestDetector implements Detector<IsolationForestDe
             DataChecks.requireColumns(data, features, NAME);
             FeatureCredits.requireRow(row, data.size());
             double[] x = data.features().row(row);
-            return FeatureCredits.explain(forest.score(x), data.features().names(), x,
-                    forest.featureCredit(x, features));
+            IsolationForestModel.Attribution a = forest.attribution(x, features);
+            return FeatureCredits.explain(a.score(), data.features().names(), x, a.credit());
         }
     }
 

@@ -35,6 +35,9 @@ public final class StreamingScorer implements StreamingDetector {
     private final Map<String, FeatureAccumulator> users;
     private final Consumer<String> onEvict;
     private long evictions;
+    // the vector the last process() scored, and its user: an explanation asked for right after needs no recompute
+    private String lastUser;
+    private double[] lastFeatures;
 
     public StreamingScorer(FittedDetector detector, SequenceFeatureExtractor extractor, FeatureContext context,
                            int minEvents, int maxUsers) {
@@ -81,6 +84,8 @@ public final class StreamingScorer implements StreamingDetector {
         FeatureAccumulator acc = users.computeIfAbsent(event.userId(), u -> extractor.newAccumulator());
         acc.update(event);
         double[] features = acc.features(context);
+        lastUser = event.userId();
+        lastFeatures = features;
         if (online != null) {
             StreamScore s = online.processVector(features);
             return acc.size() < minEvents ? StreamScore.warmingUp() : s;
@@ -99,11 +104,15 @@ public final class StreamingScorer implements StreamingDetector {
      * @throws IllegalArgumentException when the event is older than the user's previous event
      */
     public void absorb(BehaviorEvent event) {
+        lastUser = null;
         users.computeIfAbsent(event.userId(), u -> extractor.newAccumulator()).update(event);
     }
 
     /** The user's current feature vector (what the last {@link #process} scored), or {@code null} for no state. */
     public double[] features(String userId) {
+        if (userId.equals(lastUser)) {
+            return lastFeatures.clone();
+        }
         FeatureAccumulator acc = users.get(userId);
         return acc == null ? null : acc.features(context);
     }
@@ -113,7 +122,22 @@ public final class StreamingScorer implements StreamingDetector {
      * counted as an eviction.
      */
     public void forget(String userId) {
+        lastUser = null;
         users.remove(userId);
+    }
+
+    /**
+     * The event as its user's state holds its ids ({@link FeatureAccumulator#canonical}): equal to {@code event}, for
+     * a caller that keeps the history.
+     *
+     * @throws IllegalArgumentException when the event has not been processed or absorbed
+     */
+    public BehaviorEvent canonical(BehaviorEvent event) {
+        FeatureAccumulator acc = users.get(event.userId());
+        if (acc == null) {
+            throw new IllegalArgumentException("user " + event.userId() + " has no state");
+        }
+        return acc.canonical(event);
     }
 
     /** Users with state now. */

@@ -68,6 +68,20 @@ class IsolationForestDetectorTest {
     }
 
     @Test
+    void attributionIsExactlyTheScoreAndTheCreditsFromOneWalk() {
+        DetectionData data = TestTables.gaussianWithOutliers(500, 5, 3, 4);
+        IsolationForestModel forest = detector.fit(data, detector.config(Map.of(), 8)).forest();
+        double[][] rows = data.features().values();
+        double[] batch = forest.scores(rows);
+        for (int r = 0; r < rows.length; r++) {
+            IsolationForestModel.Attribution a = forest.attribution(rows[r], 3);
+            assertThat(a.score()).isEqualTo(forest.score(rows[r])).isEqualTo(batch[r]);
+            assertThat(a.credit()).containsExactly(forest.featureCredit(rows[r], 3));
+            assertThat(forest.scores(new double[][] {rows[r]})).containsExactly(batch[r]);
+        }
+    }
+
+    @Test
     void rejectsNodeArraysThatAreNotPreorder() {
         assertThatThrownBy(() -> new IsolationForestModel(4, new int[] {0}, new int[] {0, -1, -1},
                 new double[] {0.5, 0, 0}, new int[] {1, -1, -1}, new int[] {4, 1, 3}))

@@ -90,6 +90,9 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
      * does not depend on the threads).
      */
     public double[] scores(double[][] rows) {
+        if (rows.length == 1) {
+            return new double[] {score(rows[0])}; // a stream scorer's one row: no block buffer, no stream pipeline
+        }
         double[] out = new double[rows.length];
         int blocks = (rows.length + BLOCK - 1) / BLOCK;
         IntStream range = IntStream.range(0, blocks);
@@ -132,7 +135,16 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
      * then averaged over trees. Features never split on a short path get 0.
      */
     public double[] featureCredit(double[] x, int dimension) {
+        return attribution(x, dimension).credit();
+    }
+
+    /**
+     * {@link #score(double[])} and {@link #featureCredit} of {@code x} from one walk of the forest (an explanation
+     * needs both); each equals its method's result exactly.
+     */
+    public Attribution attribution(double[] x, int dimension) {
         double[] credit = new double[dimension];
+        double total = 0;
         double expected = averagePath(sampleSize);
         int[] path = new int[64];
         for (int root : roots) {
@@ -146,7 +158,9 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
                 path[depth++] = f;
                 node = x[f] < split[node] ? node + 1 : right[node];
             }
-            double saved = expected - (depth + averagePath(size[node]));
+            double h = depth + averagePath(size[node]);
+            total += h;
+            double saved = expected - h;
             if (saved > 0 && depth > 0) {
                 for (int i = 0; i < depth; i++) {
                     credit[path[i]] += saved / depth;
@@ -156,6 +170,10 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
         for (int j = 0; j < dimension; j++) {
             credit[j] /= roots.length;
         }
-        return credit;
+        return new Attribution(toScore(total), credit);
+    }
+
+    /** A row's score and the credit of each feature ({@link #attribution}). */
+    public record Attribution(double score, double[] credit) {
     }
 }
