@@ -61,8 +61,34 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N", description = "With --stream: the job's parallelism. Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
+    @Option(names = "--deep", description = "Instead: transformer-mlm on the events with the project's injection: training"
+            + " time, scoring events/s at batch 1 and 64 on one thread, model size, event ROC-AUC for injected takeover"
+            + " and misclick events, user-level ROC-AUC/recall per type beside iforest and knn; default and width-32 models.")
+    boolean deep;
+
+    @Option(names = "--deep-variant", paramLabel = "NAME:P=V,...",
+            description = "With --deep: model variants instead of default and width32, e.g. small:width=32,layers=1.")
+    List<String> deepVariants = new java.util.ArrayList<>();
+
+    @Option(names = "--inject", paramLabel = "K=V;K=V",
+            description = "With --deep: an injection setting (repeatable), e.g. 'seed=11;takeover.views=2..6'.")
+    List<String> injections = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        if (deep) {
+            List<String> args = new java.util.ArrayList<>();
+            args.add((events != null ? events : BundledData.sample()).toString());
+            for (String v : deepVariants) {
+                if (!v.matches("[^:]+:([^=,]+=[^=,]+)(,[^=,]+=[^=,]+)*")) {
+                    throw new UserInputException("--deep-variant '" + v + "': expected NAME:PARAM=VALUE[,PARAM=VALUE...]");
+                }
+            }
+            args.addAll(deepVariants);
+            injections.forEach(i -> args.add("inject=" + i));
+            dev.seqguard.deep.transformer.TransformerBenchmark.main(args.toArray(String[]::new));
+            return 0;
+        }
         if (stream != null) {
             return StreamBench.run(stream, events != null ? events : BundledData.sample(), copies == null ? 30 : copies,
                     parallelism, 1, runs == null ? 3 : runs);
