@@ -97,6 +97,25 @@ class CliEndToEndTest {
     }
 
     @Test
+    void deepOptionsRejectContradictionsInOneLine() {
+        Run select = run("select", "--events", slice.toString(), "--format", "taobao", "--deep", "--detectors", "iforest",
+                "--out", dir.resolve("deep").toString());
+        assertThat(select.code()).isEqualTo(2);
+        assertThat(select.err()).contains("--deep").contains("transformer-mlm").doesNotContain("\tat ");
+        Run bench = run("bench", "--deep", "--deep-variant", "width32");
+        assertThat(bench.code()).isEqualTo(2);
+        assertThat(bench.err()).contains("NAME:PARAM=VALUE").doesNotContain("\tat ");
+    }
+
+    @Test
+    void detectorsListMarksTheTransformersOptIn() {
+        Run r = run("detectors");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("transformer-")))
+                .hasSize(2).allSatisfy(l -> assertThat(l).contains("opt-in"));
+    }
+
+    @Test
     void unknownFormatIsAUsageErrorWithExitCode2() {
         Run r = run("inspect", "--events", slice.toString(), "--format", "parquet");
         assertThat(r.code()).isEqualTo(2);
