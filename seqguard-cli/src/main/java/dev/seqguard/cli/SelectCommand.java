@@ -7,7 +7,10 @@ import dev.seqguard.core.seq.SequenceOptions;
 import dev.seqguard.core.seq.SequenceUnit;
 import dev.seqguard.core.table.FeatureTable;
 import dev.seqguard.core.table.FeatureTableReader;
+import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.Detector;
+import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.RocAuc;
@@ -118,13 +121,12 @@ final class SelectCommand implements Callable<Integer> {
                         + " name them instead (e.g. --detectors iforest,transformer-mlm)");
             }
             if (deep) {
-                detectors = dev.seqguard.detect.DetectorRegistry.all().stream()
-                        .filter(d -> d.info().family() != dev.seqguard.detect.api.Family.ENSEMBLE)
-                        .map(dev.seqguard.detect.api.Detector::name).toList();
+                detectors = DetectorRegistry.all().stream().filter(d -> d.info().family() != Family.ENSEMBLE)
+                        .map(Detector::name).toList();
             }
             options = new SelectionOptions(detectors, folds, seed, ensemble, threshold, 5, syntheticRepeats);
             // fail on a mistyped option before reading a large file
-            detectors.forEach(dev.seqguard.detect.DetectorRegistry::get);
+            detectors.forEach(DetectorRegistry::get);
             if (threshold != null) {
                 dev.seqguard.eval.threshold.ThresholdRule.parse(threshold);
             }
