@@ -6,10 +6,12 @@ import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.server.Replay;
 import dev.seqguard.server.ServingModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +48,34 @@ class ModelUpdatesMiniClusterTest {
         // each of the two scoring tasks rejects the non-model once
         assertThat(StreamJobMiniClusterTest.partLines(out.resolve("quarantine")))
                 .hasSize(2).allSatisfy(l -> assertThat(l).startsWith("model_rejected\t"));
+    }
+    @Test
+    void aWatchedModelUpdatesDirectoryThatNeverEndsDoesNotHoldEventsBack() throws Exception {
+        List<BehaviorEvent> events = StreamFixtures.events();
+        Path input = StreamFixtures.writeTaobao(tmp, events);
+        Path updates = Files.createDirectories(tmp.resolve("updates"));
+        Path out = tmp.resolve("out");
+        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
+                .withCheckpointInterval(Duration.ofMillis(200)).withCheckpointDir(tmp.resolve("cp").toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2,
+                SeqGuardStreamJob.flinkConfiguration(config));
+        SeqGuardStreamJob.configure(env, config);
+        SeqGuardStreamJob.sinkToFiles(SeqGuardStreamJob.build(SeqGuardStreamJob.fileSource(env, input), config,
+                SeqGuardStreamJob.modelUpdateSource(env, updates, Duration.ofMillis(200))), out);
+
+        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        int want = Replay.run(model, events, 1_000_000, 1).flags().size();
+        JobClient job = env.executeAsync("model updates watched");
+        try {
+            // the updates never end, so the job does not: wait for the flags (a job stuck on the updates' event time
+            // would write none), at most a minute
+            long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (StreamJobMiniClusterTest.partLines(out.resolve("flags")).size() < want && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(StreamJobMiniClusterTest.partLines(out.resolve("flags"))).hasSize(want);
+        } finally {
+            job.cancel().get();
+        }
     }
 }
