@@ -1,65 +1,20 @@
 package dev.seqguard.flink;
 
-import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ScoredEvent;
-import dev.seqguard.server.ScoringEngine;
-import dev.seqguard.server.ServingModel;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Scores each user's events in event-time order with the service's streaming path ({@link ScoringEngine}: the same
- * incremental features, detector, threshold and explanations as {@code replay} and {@code serve}).
- *
- * <p>Keyed state per user (the only state that is checkpointed):
- * <ul>
- *   <li>{@code pending}: events ahead of the watermark, not yet scored, in arrival order, with one event-time timer
- *       at the earliest of them ({@code nextDue}); when the watermark passes it, every pending event the watermark
- *       has passed is scored in event-time order (arrival order within one time), so events that arrive out of
- *       order (up to the watermark's bound) are scored as if they had arrived in order. One timer per user rather
- *       than one per event time, and an append per event rather than a rewrite of a map entry, keep Flink's timer
- *       queue and state table out of the per-event cost. An event that arrives behind the watermark is scored at
- *       once (everything still pending for its user is later);</li>
- *   <li>{@code nextDue}: the time of the user's pending timer, absent when nothing is pending;</li>
- *   <li>{@code history}: every scored event, from which the feature state is rebuilt exactly
- *       ({@link ScoringEngine#restore}) after a restart, a rescale or when this task's in-memory cache dropped the
- *       user;</li>
- *   <li>{@code lastScored}: the time of the user's last scored event; an event older than that (later than the
- *       watermark allowed) cannot be scored in order and goes to quarantine as {@code late_event};</li>
- *   <li>{@code expiry}: with an idle-state timeout, when the user's state is dropped (event time).</li>
- * </ul>
- * The task's {@link ScoringEngine} is a cache of built feature state over that keyed state, never the truth.
- * Outputs: clean (accepted, unflagged) events in the input layout on the main output; flags on
- * {@link SeqGuardStreamJob#FLAGS} as {@code replay}'s {@code flags.jsonl} lines.
+ * Scores each user's events in event-time order with the config's model, fixed for the job's life; the per-user
+ * logic, state and outputs are {@link UserEventScorer}'s. {@link ScoreUserEventsWithModelUpdates} is the variant
+ * whose model can be replaced while the job runs.
  */
 final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, String> {
     private static final long serialVersionUID = 1L;
 
-    private static final Comparator<BehaviorEvent> BY_TIME = Comparator.comparingLong(BehaviorEvent::timeMillis);
-
     private final StreamJobConfig config;
-    private transient ServingModel model;
-    private transient ScoringEngine engine;
-    private transient EventFormat format;
-    private transient ListState<BehaviorEvent> pending;
-    private transient ValueState<Long> nextDue;
-    private transient ListState<BehaviorEvent> history;
-    private transient ValueState<Long> lastScored;
-    private transient ValueState<Long> expiry;
-    private transient LongCounter flags;
-    private transient LongCounter late;
+    private transient UserEventScorer scorer;
 
     ScoreUserEvents(StreamJobConfig config) {
         this.config = config;
@@ -67,125 +22,16 @@ final class ScoreUserEvents extends KeyedProcessFunction<String, BehaviorEvent, 
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        model = config.loadModel();
-        SeqGuardStreamJob.requireKeyedModel(model);
-        engine = new ScoringEngine(model, config.cachedUsers(), 1);
-        format = config.eventFormat();
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EventTypes.EVENT));
-        nextDue = getRuntimeContext().getState(new ValueStateDescriptor<>("nextDue", Types.LONG));
-        history = getRuntimeContext().getListState(new ListStateDescriptor<>("history", EventTypes.EVENT));
-        lastScored = getRuntimeContext().getState(new ValueStateDescriptor<>("lastScored", Types.LONG));
-        expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry", Types.LONG));
-        flags = getRuntimeContext().getLongCounter(SeqGuardStreamJob.FLAGS_COUNTER);
-        late = getRuntimeContext().getLongCounter(SeqGuardStreamJob.LATE_COUNTER);
+        scorer = new UserEventScorer(getRuntimeContext(), config, config.loadModel());
     }
 
     @Override
     public void processElement(BehaviorEvent event, Context ctx, Collector<String> out) throws Exception {
-        Long last = lastScored.value();
-        if (last != null && event.timeMillis() < last) {
-            late.add(1);
-            ctx.output(SeqGuardStreamJob.QUARANTINE, "late_event\t" + format.format(event));
-            return;
-        }
-        long t = event.timeMillis();
-        if (t <= ctx.timerService().currentWatermark()) {
-            // Behind the watermark (a replayed file, a backlog): the timers of this user's earlier pending events fired
-            // when the watermark passed them, so whatever is still pending is later than this event, and scoring it now
-            // keeps event-time order. Waiting would hold it until the watermark next moves, which for a file read
-            // user by user is the end of the input.
-            score(ctx.getCurrentKey(), event, ctx, out);
-            lastScored.update(t);
-            scheduleExpiry(ctx, t);
-            return;
-        }
-        pending.add(event);
-        Long due = nextDue.value();
-        if (due == null || t < due) {
-            if (due != null && !due.equals(expiry.value())) {
-                ctx.timerService().deleteEventTimeTimer(due);
-            }
-            nextDue.update(t);
-            ctx.timerService().registerEventTimeTimer(t);
-        }
+        scorer.processElement(ctx.getCurrentKey(), event, ctx.timerService(), out, ctx::output);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
-        String user = ctx.getCurrentKey();
-        Long due = nextDue.value();
-        if (due != null && due <= timestamp) {
-            scoreDue(user, ctx.timerService().currentWatermark(), ctx, out);
-        }
-        Long expiresAt = expiry.value();
-        if (expiresAt != null && expiresAt == timestamp && nextDue.value() == null) {
-            pending.clear();
-            history.clear();
-            lastScored.clear();
-            expiry.clear();
-            engine.forget(user);
-        }
-    }
-
-    /**
-     * Scores, in event-time order, the pending events the watermark has passed, keeps the rest pending and sets the
-     * user's timer to the earliest of them.
-     */
-    private void scoreDue(String user, long watermark, Context ctx, Collector<String> out) throws Exception {
-        List<BehaviorEvent> all = new ArrayList<>();
-        pending.get().forEach(all::add);
-        all.sort(BY_TIME); // stable: arrival order within one time
-        int ready = 0;
-        while (ready < all.size() && all.get(ready).timeMillis() <= watermark) {
-            score(user, all.get(ready), ctx, out);
-            ready++;
-        }
-        if (ready > 0) {
-            long last = all.get(ready - 1).timeMillis();
-            lastScored.update(last);
-            scheduleExpiry(ctx, last);
-        }
-        if (ready == all.size()) {
-            pending.clear();
-            nextDue.clear();
-        } else {
-            pending.update(all.subList(ready, all.size()));
-            long next = all.get(ready).timeMillis();
-            nextDue.update(next);
-            ctx.timerService().registerEventTimeTimer(next);
-        }
-    }
-
-    private void score(String user, BehaviorEvent e, Context ctx, Collector<String> out) throws Exception {
-        if (engine.user(user).isEmpty()) {
-            List<BehaviorEvent> before = new ArrayList<>();
-            history.get().forEach(before::add);
-            engine.restore(user, before, Double.NaN);
-        }
-        ScoredEvent s = engine.score(e);
-        history.add(s.event()); // equal to e, sharing its ids with the user's earlier events
-
-        if (s.flag()) {
-            flags.add(1);
-            ctx.output(SeqGuardStreamJob.FLAGS, Replay.line(new Replay.ReplayFlag(e.userId(), e.itemId(),
-                    e.timeMillis(), s.score(), model.detectorName(), s.explanation())));
-        } else {
-            out.collect(format.format(e));
-        }
-    }
-
-    private void scheduleExpiry(Context ctx, long lastEventTime) throws Exception {
-        long timeout = config.idleStateTimeout().toMillis();
-        if (timeout == 0) {
-            return;
-        }
-        Long old = expiry.value();
-        // a timer is one per time: the user's pending timer may share the old expiry's time, and must survive
-        if (old != null && !old.equals(nextDue.value())) {
-            ctx.timerService().deleteEventTimeTimer(old);
-        }
-        long at = lastEventTime + timeout;
-        expiry.update(at);
-        ctx.timerService().registerEventTimeTimer(at);
+        scorer.onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), out, ctx::output);
     }
 }

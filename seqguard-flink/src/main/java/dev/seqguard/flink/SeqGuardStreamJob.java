@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -26,6 +29,7 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
@@ -109,8 +113,20 @@ public final class SeqGuardStreamJob {
                 : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
     }
 
-    /** Adds the job's operators to {@code lines}' environment. */
+    /** Adds the job's operators to {@code lines}' environment, scoring with the config's model throughout. */
     public static Outputs build(DataStream<String> lines, StreamJobConfig config) {
+        return build(lines, config, null);
+    }
+
+    /**
+     * Adds the job's operators to {@code lines}' environment; with {@code modelUpdates}, the model can be replaced
+     * while the job runs ({@link ScoreUserEventsWithModelUpdates}).
+     *
+     * @param modelUpdates model directories, one a line, broadcast to every scoring task, each replacing the model
+     *                     from when it arrives ({@link #modelUpdateSource} watches a directory for them); {@code null}:
+     *                     the config's model throughout. Its watermarks are ignored: event time is the events' alone.
+     */
+    public static Outputs build(DataStream<String> lines, StreamJobConfig config, DataStream<String> modelUpdates) {
         SingleOutputStreamOperator<BehaviorEvent> events = lines
                 .process(new ParseEvents(config), EventTypes.EVENT)
                 .name("parse-events").uid("parse-events");
@@ -124,10 +140,18 @@ public final class SeqGuardStreamJob {
         SingleOutputStreamOperator<BehaviorEvent> timed = events
                 .assignTimestampsAndWatermarks(watermarks)
                 .name("event-time").uid("event-time");
-        SingleOutputStreamOperator<String> scored = timed
-                .keyBy(BehaviorEvent::userId, Types.STRING)
-                .process(new ScoreUserEvents(config), Types.STRING)
-                .name("score-user-events").uid("score-user-events");
+        KeyedStream<BehaviorEvent, String> byUser = timed.keyBy(BehaviorEvent::userId, Types.STRING);
+        SingleOutputStreamOperator<String> scored = modelUpdates == null
+                ? byUser.process(new ScoreUserEvents(config), Types.STRING)
+                        .name("score-user-events").uid("score-user-events")
+                : byUser.connect(modelUpdates
+                                // a two-input operator's event time is the lesser of its inputs': a control stream
+                                // without watermarks would hold every event back, so it declares itself done with time
+                                .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(c -> new EndOfTime()))
+                                .name("model-updates-time").uid("model-updates-time")
+                                .broadcast(ScoreUserEventsWithModelUpdates.MODEL))
+                        .process(new ScoreUserEventsWithModelUpdates(config), Types.STRING)
+                        .name("score-user-events").uid("score-user-events-reloadable");
         DataStream<String> quarantine = events.getSideOutput(QUARANTINE).union(scored.getSideOutput(QUARANTINE));
         return new Outputs(scored, scored.getSideOutput(FLAGS), quarantine);
     }
@@ -142,6 +166,31 @@ public final class SeqGuardStreamJob {
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .build();
+    }
+
+    /** Watermarks of a stream that carries no event time: at the end of time from the start. */
+    private static final class EndOfTime implements WatermarkGenerator<String> {
+        @Override
+        public void onEvent(String line, long timestamp, WatermarkOutput output) {
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
+    }
+
+    /**
+     * Watches {@code dir} for model updates: every line of every file that appears in it (checked each {@code poll})
+     * names a model directory, for {@link #build(DataStream, StreamJobConfig, DataStream)}. One reader, so every
+     * scoring task sees the updates in one order. The stream never ends, nor then does the job.
+     */
+    public static DataStream<String> modelUpdateSource(StreamExecutionEnvironment env, Path dir, Duration poll) {
+        FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat("UTF-8"),
+                        new org.apache.flink.core.fs.Path(dir.toAbsolutePath().toUri()))
+                .monitorContinuously(poll).build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "model-updates").uid("model-updates")
+                .setParallelism(1);
     }
 
     /** Reads {@code events} (a file or a directory; {@code .gz} decompressed) as lines. */
@@ -224,7 +273,9 @@ public final class SeqGuardStreamJob {
      * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink.jar --events F
      * --model DIR --out OUT [--format taobao] [--columns SPEC] [--context-events F] [--context-format taobao]
      * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N] [--source-idleness-ms N]
-     * [--state-backend hashmap|rocksdb] [--checkpoint-dir URI] [--cached-users N]}, or with
+     * [--state-backend hashmap|rocksdb] [--checkpoint-dir URI] [--cached-users N] [--model-updates DIR
+     * [--model-updates-poll-ms N]]} ({@code --model-updates}: {@link #modelUpdateSource}; the job then runs until
+     * cancelled), or with
      * Kafka instead of files: {@code --kafka BROKERS --in-topic T --flags-topic F --clean-topic C
      * [--quarantine-topic Q | --out OUT] [--kafka-bounded] ...} ({@link KafkaStreamOptions#fromArgs}; the layout is
      * then {@code jsonl} unless {@code --format} says otherwise, and idle sources stop holding back event time after
@@ -250,17 +301,21 @@ public final class SeqGuardStreamJob {
                 .withCheckpointDir(a.get("checkpoint-dir"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         configure(env, config);
+        String updatesDir = a.get("model-updates");
+        DataStream<String> updates = updatesDir == null ? null : modelUpdateSource(env, Path.of(updatesDir),
+                Duration.ofMillis(Long.parseLong(a.getOrDefault("model-updates-poll-ms", "10000"))));
         if (kafka) {
             KafkaStreamOptions k = KafkaStreamOptions.fromArgs(a);
             String out = a.get("out");
-            KafkaEndpoints.sinkTo(build(KafkaEndpoints.source(env, k), config), k, out == null ? null : Path.of(out));
+            KafkaEndpoints.sinkTo(build(KafkaEndpoints.source(env, k), config, updates), k,
+                    out == null ? null : Path.of(out));
             env.execute("seqguard stream " + k.inTopic());
             return;
         }
         Path events = Path.of(required(a, "events"));
         Path out = Path.of(required(a, "out"));
         config = config.withHeaderOf(events);
-        sinkToFiles(build(fileSource(env, events), config), out);
+        sinkToFiles(build(fileSource(env, events), config, updates), out);
         env.execute("seqguard stream " + events.getFileName());
     }
 

@@ -179,10 +179,14 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
 
     /** Loads the model with its group-feature context, the way {@code replay} does. */
     public ServingModel loadModel() throws IOException {
-        FeatureContext context = contextEvents == null ? FeatureContext.empty()
+        return ServingModel.load(Path.of(modelDir), featureContext());
+    }
+
+    /** The group-feature context built from {@code contextEvents} ({@link FeatureContext#empty} without them). */
+    public FeatureContext featureContext() throws IOException {
+        return contextEvents == null ? FeatureContext.empty()
                 : FeatureContext.build(EventReader.readAll(Path.of(contextEvents),
                 IngestOptions.defaults(contextFormat, null), new QuarantineCounter()).events());
-        return ServingModel.load(Path.of(modelDir), context);
     }
 
     private static void requireNotNegative(String name, Duration d) {

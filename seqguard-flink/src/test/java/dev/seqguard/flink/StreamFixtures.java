@@ -8,6 +8,7 @@ import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.stat.RobustZDetector;
 import dev.seqguard.eval.output.ModelDirectory;
 import dev.seqguard.eval.pipeline.PipelineOptions;
 import dev.seqguard.eval.pipeline.PreparedData;
@@ -57,22 +58,27 @@ final class StreamFixtures {
     /** A robust-z model, threshold at the median of its training scores. */
     static synchronized Path model() {
         if (model == null) {
-            try {
-                PreparedData prepared = new Preparation(PipelineOptions.defaults()).prepare(events());
-                DetectionData data = prepared.detectionData(null);
-                FittedDetector fitted = DetectorRegistry.fit("robust-z", data, Map.of(), 7);
-                double[] sorted = fitted.score(data);
-                Arrays.sort(sorted);
-                double threshold = sorted[sorted.length / 2];
-                Path dir = Files.createTempDirectory("seqguard-flink-model").resolve("model");
-                new ModelDirectory(fitted, null, ModelDirectory.selection("robust-z", "LABEL_FREE", threshold,
-                        "test-median", PipelineOptions.defaults(), prepared.features().names(), 7)).save(dir);
-                model = dir;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            model = model(RobustZDetector.NAME);
         }
         return model;
+    }
+
+    /** A {@code detector} model fitted and saved as {@link #model()} is, in a new directory. */
+    static Path model(String detector) {
+        try {
+            PreparedData prepared = new Preparation(PipelineOptions.defaults()).prepare(events());
+            DetectionData data = prepared.detectionData(null);
+            FittedDetector fitted = DetectorRegistry.fit(detector, data, Map.of(), 7);
+            double[] sorted = fitted.score(data);
+            Arrays.sort(sorted);
+            double threshold = sorted[sorted.length / 2];
+            Path dir = Files.createTempDirectory("seqguard-flink-model").resolve("model");
+            new ModelDirectory(fitted, null, ModelDirectory.selection(detector, "LABEL_FREE", threshold,
+                    "test-median", PipelineOptions.defaults(), prepared.features().names(), 7)).save(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The events as lines of a taobao file (input order). */
