@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  */
 final class ContextOptions {
     @Option(names = "--context-events", paramLabel = "FILE",
-            description = "Events that group features (item popularity, co-visitation) are computed against, normally the"
-                    + " file the model was selected on. Default: none (those features read 0).")
+            description = "Events the group features (item popularity, co-visitation) are computed against, normally"
+                    + " the file the model was selected on. Default: none, and those features read 0.")
     Path contextEvents;
 
     @Option(names = "--context-format", defaultValue = "taobao", paramLabel = "NAME",

@@ -25,17 +25,18 @@ final class InputOptions {
     String format;
 
     @Option(names = "--columns", paramLabel = "SPEC",
-            description = "Column mapping for generic/jsonl, e.g. user=uid,item=sku,category=cat,behavior=type,timestamp=ts"
-                    + " (optional: session_id, query, price, dwell_ms, label).")
+            description = "Column mapping for the generic and jsonl layouts, e.g. user=uid,item=sku,category=cat,"
+                    + "behavior=type,timestamp=ts; optional columns: session_id, query, price, dwell_ms, label.")
     String columns;
 
     @Option(names = "--time-rule", defaultValue = "auto", paramLabel = "RULE",
-            description = "Which times are far outside the bulk of the data and quarantined: auto (estimated in a first pass),"
-                    + " none, or a range like 2017-11-25..2017-12-03@+08:00. Default: ${DEFAULT-VALUE}.")
+            description = "Which rows are quarantined for times far outside the bulk of the data: auto (the bulk is"
+                    + " estimated in a first pass), none, or a fixed range such as 2017-11-25..2017-12-03@+08:00."
+                    + " Default: ${DEFAULT-VALUE}.")
     String timeRule;
 
     @Option(names = "--max-line-length", defaultValue = "4096", paramLabel = "N",
-            description = "Longer lines are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
+            description = "Lines longer than this are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
     int maxLineLength;
 
     /** The events file; a clear usage error when it was not given. */

@@ -1,7 +1,8 @@
 package dev.seqguard.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.DetectorRegistry;
+import dev.seqguard.eval.select.SelectionOptions;
+import dev.seqguard.eval.workflow.TableSelection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,15 +14,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * SeqGuard's table selection against PyOD's published ODDS figures (bundled as {@code pyod-roc.csv}, with its
- * source). Each table: {@code select --table} with a 60/40 stratified split, the selected detector's test ROC-AUC,
- * averaged over {@code seeds} splits; PyOD's figure is the mean of its 10 runs.
+ * source). Each table: {@link TableSelection} with a 60/40 stratified split, the selected detector's test ROC-AUC,
+ * averaged over up to five split seeds; PyOD's figure is the mean of its 10 runs.
  */
-record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
+@Command(name = "odds", mixinStandardHelpOptions = true,
+        description = {"Compares table selection with PyOD's published ODDS results.",
+                "Each ODDS table in DIR that PyOD's benchmark also covers is split 60/40 (stratified) and selected on"
+                        + " as `select --table` does; the selected detector's test ROC-AUC, averaged over the split"
+                        + " seeds, is set against the best of PyOD's ten detectors there. Alias: `seqguard bench"
+                        + " --odds DIR`."})
+final class OddsBenchmark implements Callable<Integer> {
+    static final int MAX_SEEDS = 5;
 
-    int run() throws IOException {
+    @Parameters(paramLabel = "DIR", description = "A directory of ODDS tables, one CSV file with a label column per table.")
+    Path dir;
+
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "The detectors select may use. Default: all.")
+    List<String> detectors = new ArrayList<>();
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + MAX_SEEDS,
+            description = "Split seeds per table, at most " + MAX_SEEDS + ". Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Override
+    public Integer call() throws IOException {
+        return run(dir, detectors, seeds);
+    }
+
+    static int run(Path dir, List<String> detectors, int seeds) throws IOException {
         Map<String, Map<String, Double>> pyod = pyod();
         List<String> tables = new ArrayList<>();
         for (String t : pyod.keySet()) {
@@ -32,7 +59,8 @@ record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
         if (tables.isEmpty()) {
             throw new UserInputException("no ODDS table of PyOD's benchmark found in " + dir);
         }
-        int n = Math.max(1, Math.min(seeds, 5));
+        detectors.forEach(DetectorRegistry::get);
+        int n = Math.max(1, Math.min(seeds, MAX_SEEDS));
         System.out.printf("ODDS tables in %s, 60/40 split, %d split seed(s), detectors: %s%n", dir, n,
                 detectors.isEmpty() ? "all" : String.join(",", detectors));
         System.out.printf("%-12s %-34s %9s %9s %-9s %7s%n", "table", "selected (last seed)", "ours", "PyOD best", "(which)", "diff");
@@ -43,26 +71,18 @@ record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
             double ours = 0;
             String selected = "";
             for (int seed = 1; seed <= n; seed++) {
-                Path out = Files.createTempDirectory("seqguard-odds");
-                List<String> args = new ArrayList<>(List.of("select", "--table", dir.resolve(t + ".csv").toString(),
-                        "--label-column", "label", "--test-fraction", "0.4", "--seed", Integer.toString(seed), "--out", out.toString()));
-                if (!detectors.isEmpty()) {
-                    args.add("--detectors");
-                    args.add(String.join(",", detectors));
-                }
-                java.io.PrintStream stdout = System.out;
+                SelectionOptions selection = new SelectionOptions(detectors, 5, seed, 3, null,
+                        TableSelection.Options.MIN_LABELS_PER_CLASS, 3);
                 try {
-                    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-                    if (SeqGuard.run(args.toArray(String[]::new)) != 0) {
-                        selected = null;
-                        break;
-                    }
-                } finally {
-                    System.setOut(stdout);
+                    TableSelection.Result r = SelectCommand.selectTable(TableSelection.Options.of(dir.resolve(t + ".csv"),
+                            selection), Files.createTempDirectory("seqguard-odds"));
+                    ours += r.selectedTestMetrics()[0] / n;
+                    selected = r.selection().selected().detector();
+                } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+                    System.err.println("seqguard select: " + e.getMessage());
+                    selected = null;
+                    break;
                 }
-                JsonNode summary = ModelIO.mapper().readTree(out.resolve("summary.json").toFile());
-                ours += summary.get("test_roc_auc").asDouble() / n;
-                selected = summary.get("selected_detector").asText();
             }
             if (selected == null) {
                 System.out.printf("%-12s select --table failed (see the message above); left out of the mean%n", t);
