@@ -1,9 +1,9 @@
 package dev.seqguard.cli;
 
 import dev.seqguard.core.io.IngestResult;
-import dev.seqguard.server.Replay;
+import dev.seqguard.serving.Replay;
 import dev.seqguard.server.ServiceConfig;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.seqguard.cli;
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.server.ScoringService;
 import dev.seqguard.server.ServiceConfig;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

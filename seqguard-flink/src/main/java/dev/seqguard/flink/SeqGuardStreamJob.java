@@ -1,7 +1,7 @@
 package dev.seqguard.flink;
 
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -44,7 +44,7 @@ import org.apache.flink.util.OutputTag;
  * <p>Pipeline: lines → {@code parse-events} (bad lines to quarantine) → event-time watermarks with bounded
  * out-of-orderness → key by user → {@code score-user-events} ({@link ScoreUserEvents}) → clean events (main output),
  * flags and quarantine (side outputs). Each user's events are scored in event-time order by the same
- * {@link dev.seqguard.server.ScoringEngine} {@code replay} uses, so a job's flags equal {@code replay}'s on the same
+ * {@link dev.seqguard.serving.ScoringEngine} {@code replay} uses, so a job's flags equal {@code replay}'s on the same
  * events and model (ties in time keep input order, as {@code replay}'s stable sort does, when one reader reads
  * the input in order).
  */

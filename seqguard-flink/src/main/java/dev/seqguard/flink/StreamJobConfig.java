@@ -7,7 +7,7 @@ import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.io.TimeRange;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;

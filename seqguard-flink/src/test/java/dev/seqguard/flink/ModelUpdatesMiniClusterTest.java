@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ServingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

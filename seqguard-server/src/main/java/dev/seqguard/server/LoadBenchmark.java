@@ -3,6 +3,8 @@ package dev.seqguard.server;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

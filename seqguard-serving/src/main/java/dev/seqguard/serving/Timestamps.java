@@ -1,14 +1,14 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import java.math.BigDecimal;
 
 /** Event times on the wire: Unix seconds, whole when the time has no fraction (as in the Taobao layout). */
-final class Timestamps {
+public final class Timestamps {
     private Timestamps() {
     }
 
     /** Unix seconds as a JSON number: a long when whole, else a decimal with millisecond precision. */
-    static Number seconds(long millis) {
+    public static Number seconds(long millis) {
         if (millis % 1000 == 0) {
             return millis / 1000;
         }

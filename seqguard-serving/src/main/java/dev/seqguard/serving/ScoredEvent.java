@@ -1,4 +1,4 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import dev.seqguard.core.model.BehaviorEvent;
 

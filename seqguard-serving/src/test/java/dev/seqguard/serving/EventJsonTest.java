@@ -1,4 +1,4 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

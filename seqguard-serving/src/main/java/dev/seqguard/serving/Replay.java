@@ -1,4 +1,4 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.seqguard.core.model.BehaviorEvent;

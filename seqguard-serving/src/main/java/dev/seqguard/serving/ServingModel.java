@@ -1,11 +1,10 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.features.SequenceFeatureExtractor;
 import dev.seqguard.core.seq.SequenceUnit;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.ml.RandomCutForestDetector;
-import dev.seqguard.eval.output.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

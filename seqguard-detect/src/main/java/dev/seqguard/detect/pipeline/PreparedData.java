@@ -1,4 +1,4 @@
-package dev.seqguard.eval.pipeline;
+package dev.seqguard.detect.pipeline;
 
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.features.FeatureMatrix;

@@ -1,4 +1,4 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -31,7 +31,8 @@ import java.util.Optional;
  * are rejected (the ingest's sanity rule).
  */
 public final class EventJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The one mapper of the wire format (events in, flags and state out); configured here only. */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long EARLIEST_MILLIS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final long FUTURE_SLACK_MILLIS = 24L * 3600 * 1000;
 

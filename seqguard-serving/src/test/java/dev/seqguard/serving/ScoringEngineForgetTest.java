@@ -1,4 +1,4 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class ScoringEngineForgetTest {
     @Test
     void aForgottenUserStartsAfreshAndTheNextCheckpointDropsThem() {
-        ServingModel model = Fixtures.serving("robust-z", 0.5);
-        String user = Fixtures.events().get(0).userId();
-        List<BehaviorEvent> mine = Fixtures.events().stream().filter(e -> e.userId().equals(user)).limit(4).toList();
+        ServingModel model = ServingFixtures.serving("robust-z", 0.5);
+        String user = ServingFixtures.events().get(0).userId();
+        List<BehaviorEvent> mine = ServingFixtures.events().stream().filter(e -> e.userId().equals(user)).limit(4).toList();
         ScoringEngine engine = new ScoringEngine(model, 1000, 1);
         mine.forEach(engine::score);
         engine.drainCheckpoint();

@@ -1,4 +1,4 @@
-package dev.seqguard.server;
+package dev.seqguard.serving;
 
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.io.EventReader;
@@ -8,10 +8,10 @@ import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.FittedDetector;
-import dev.seqguard.eval.output.ModelDirectory;
-import dev.seqguard.eval.pipeline.PipelineOptions;
-import dev.seqguard.eval.pipeline.PreparedData;
-import dev.seqguard.eval.pipeline.Preparation;
+import dev.seqguard.serving.ModelDirectory;
+import dev.seqguard.detect.pipeline.PipelineOptions;
+import dev.seqguard.detect.pipeline.PreparedData;
+import dev.seqguard.detect.pipeline.Preparation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,16 +29,16 @@ import java.util.stream.Collectors;
  * Shared test data: the first {@value #USERS} users of the bundled real Taobao sample (time-sorted), and models
  * fitted on them and saved as {@code select} would ({@code DIR/model} plus {@code DIR/scores.csv}).
  */
-final class Fixtures {
-    static final int USERS = 120;
+public final class ServingFixtures {
+    public static final int USERS = 120;
     private static List<BehaviorEvent> events;
     private static PreparedData prepared;
     private static Path root;
 
-    private Fixtures() {
+    private ServingFixtures() {
     }
 
-    static synchronized List<BehaviorEvent> events() {
+    public static synchronized List<BehaviorEvent> events() {
         if (events == null) {
             try {
                 Path file = Path.of("..", "data", "taobao-sample.csv.gz");
@@ -62,7 +62,7 @@ final class Fixtures {
         return events;
     }
 
-    static synchronized PreparedData prepared() {
+    public static synchronized PreparedData prepared() {
         events();
         return prepared;
     }
@@ -71,7 +71,7 @@ final class Fixtures {
      * A model directory for {@code detector}, threshold at the {@code quantile} of its training scores (low, so a
      * stream of these users raises plenty of flags).
      */
-    static synchronized Path model(String detector, double quantile) {
+    public static synchronized Path model(String detector, double quantile) {
         events();
         Path dir = root.resolve(detector + "-" + quantile);
         if (Files.isDirectory(dir.resolve("model"))) {
@@ -98,7 +98,7 @@ final class Fixtures {
         }
     }
 
-    static ServingModel serving(String detector, double quantile) {
+    public static ServingModel serving(String detector, double quantile) {
         try {
             return ServingModel.load(model(detector, quantile), prepared().context());
         } catch (IOException e) {
@@ -107,11 +107,11 @@ final class Fixtures {
     }
 
     /** Events as the JSON the service takes. */
-    static String json(List<BehaviorEvent> batch) {
-        return batch.stream().map(Fixtures::json).collect(Collectors.joining(",", "[", "]"));
+    public static String json(List<BehaviorEvent> batch) {
+        return batch.stream().map(ServingFixtures::json).collect(Collectors.joining(",", "[", "]"));
     }
 
-    static String json(BehaviorEvent e) {
+    public static String json(BehaviorEvent e) {
         return "{\"user_id\":\"" + e.userId() + "\",\"item_id\":\"" + e.itemId() + "\",\"category_id\":\"" + e.categoryId()
                 + "\",\"behavior\":\"" + e.action().code() + "\",\"timestamp\":" + Timestamps.seconds(e.timeMillis()) + "}";
     }

@@ -1,4 +1,4 @@
-package dev.seqguard.eval.output;
+package dev.seqguard.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
-import dev.seqguard.eval.pipeline.PipelineOptions;
+import dev.seqguard.detect.pipeline.PipelineOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
