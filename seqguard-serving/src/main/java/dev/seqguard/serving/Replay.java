@@ -5,7 +5,6 @@ import dev.seqguard.core.model.BehaviorEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,12 +76,7 @@ public final class Replay {
             g.writeStartObject();
             g.writeStringField("user_id", f.userId());
             g.writeStringField("item_id", f.itemId());
-            Number t = Timestamps.seconds(f.timeMillis());
-            if (t instanceof Long l) {
-                g.writeNumberField("timestamp", l);
-            } else {
-                g.writeNumberField("timestamp", (BigDecimal) t);
-            }
+            Timestamps.write(g, "timestamp", f.timeMillis());
             g.writeNumberField("score", f.score());
             g.writeStringField("detector", f.detector());
             g.writeStringField("explanation", f.explanation());

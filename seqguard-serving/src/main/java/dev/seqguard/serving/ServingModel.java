@@ -4,7 +4,6 @@ import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.features.SequenceFeatureExtractor;
 import dev.seqguard.core.seq.SequenceUnit;
 import dev.seqguard.detect.api.FittedDetector;
-import dev.seqguard.detect.ml.RandomCutForestDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,11 +112,11 @@ public record ServingModel(Path dir, ModelDirectory saved, FeatureContext contex
     }
 
     /**
-     * Whether the detector learns from every event (a random cut forest): its scores then depend on the order of all
-     * users' events, so it is served from one shard.
+     * Whether the detector learns from every event ({@link FittedDetector#online}, a random cut forest): its scores
+     * then depend on the order of all users' events, so it is served from one shard.
      */
     public boolean learnsOnline() {
-        return saved.detector() instanceof RandomCutForestDetector.FittedRcf;
+        return saved.detector().online().isPresent();
     }
 
     @Override
