@@ -38,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
         ServingModel m = context.load(model, context.context());
         IngestResult in = input.readAll(out.resolve("quarantine.csv"));
         InputOptions.printSummary(in.summary(), System.err);
-        Replay.Result r = Replay.run(m, in.events(), maxUsers, ServiceConfig.defaults(out).shards());
+        Replay.Result r = Replay.run(m, in.events(), maxUsers, ServiceConfig.DEFAULT_SHARDS);
         Replay.write(r.flags(), out.resolve(Replay.FLAGS_FILE));
         System.out.printf(Locale.ROOT, "replayed %,d events of %,d users with %s (threshold %.4g): %,d flags; wrote %s%n",
                 r.events(), r.users(), m.detectorName(), m.threshold(), r.flags().size(),

@@ -12,8 +12,8 @@ public final class ChildServer {
 
     public static void main(String[] args) throws Exception {
         ServingModel model = ServingModel.load(Path.of(args[0]), ServingFixtures.prepared().context());
-        ScoringService s = ScoringService.start(ServiceConfig.defaults(Path.of(args[1])).withPort(0)
-                .withCheckpointInterval(Duration.ofMillis(300)), model, dir -> ServingModel.load(dir, model.context()));
+        ScoringService s = ScoringService.start(ServiceConfig.builder(Path.of(args[1])).port(0)
+                .checkpointInterval(Duration.ofMillis(300)).build(), model, dir -> ServingModel.load(dir, model.context()));
         System.out.println("port " + s.port());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -42,15 +42,15 @@ class ScoringServiceTest {
         }
     }
 
-    private ScoringService start(ServiceConfig config, ServingModel model) throws Exception {
-        ScoringService s = ScoringService.start(config, model,
+    private ScoringService start(ServiceConfig.Builder config, ServingModel model) throws Exception {
+        ScoringService s = ScoringService.start(config.build(), model,
                 dir -> ServingModel.load(dir, ServingFixtures.prepared().context()));
         started.add(s);
         return s;
     }
 
-    private ServiceConfig config() {
-        return ServiceConfig.defaults(data).withPort(0).withCheckpointInterval(Duration.ofHours(1));
+    private ServiceConfig.Builder config() {
+        return ServiceConfig.builder(data).port(0).checkpointInterval(Duration.ofHours(1));
     }
 
     private String key(String name) throws Exception {
@@ -92,7 +92,7 @@ class ScoringServiceTest {
 
     @Test
     void badBodiesAreRefusedAndBadEventsAnsweredOneByOne() throws Exception {
-        ScoringService s = start(config().withLimits(2048, 1000, 1000), ServingFixtures.serving("robust-z", 0.5));
+        ScoringService s = start(config().maxBodyBytes(2048).rateLimitPerSecond(1000).maxUsers(1000), ServingFixtures.serving("robust-z", 0.5));
         Http http = Http.loopback(s.port());
         String key = key("k");
         assertThat(http.post("/v1/events", key, "this is not json").status()).isEqualTo(400);
@@ -135,7 +135,7 @@ class ScoringServiceTest {
 
     @Test
     void aKeyOverItsRateLimitGets429() throws Exception {
-        ScoringService s = start(config().withLimits(1 << 20, 5, 1000), ServingFixtures.serving("robust-z", 0.5));
+        ScoringService s = start(config().maxBodyBytes(1 << 20).rateLimitPerSecond(5).maxUsers(1000), ServingFixtures.serving("robust-z", 0.5));
         Http http = Http.loopback(s.port());
         String key = key("slow");
         String other = key("other");
@@ -304,7 +304,7 @@ class ScoringServiceTest {
 
     @Test
     void maskedUserIdsAreSaltedHashesEverywhere() throws Exception {
-        ScoringService s = start(config().withMasking(true), ServingFixtures.serving("robust-z", 0.0));
+        ScoringService s = start(config().maskUserIds(true), ServingFixtures.serving("robust-z", 0.0));
         Http http = Http.loopback(s.port());
         String key = key("m");
         List<BehaviorEvent> userEvents = ServingFixtures.events().stream()
