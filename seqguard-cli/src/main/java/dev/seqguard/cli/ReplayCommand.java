@@ -13,9 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Runs an event log through the scoring service's streaming path (incremental features, the",
-                "model's detector and threshold) in event-time order, in one process: the reference the service must",
-                "match, and a back-test of a streaming model on history. Writes OUT/flags.jsonl and quarantine.csv."})
+        description = {"Runs an event log through the scoring service's streaming path, in one process.",
+                "Events are scored in event-time order with the service's incremental features and the model's detector"
+                        + " and threshold: the reference the service must match, and a back-test of a streaming model"
+                        + " on history. Writes OUT/flags.jsonl and OUT/quarantine.csv."})
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;

@@ -17,10 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the real-time scoring service: POST /v1/events, GET /v1/users/{id}, GET /v1/flags,",
-                "POST /v1/model, GET /health, GET /metrics, GET /openapi.json (see README, 'Scoring service').",
-                "Flags are committed to D/seqguard.db before they are reported; user state is checkpointed",
-                "periodically and on SIGTERM. /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
+        description = {"Runs the real-time scoring service over HTTP.",
+                "Routes: POST /v1/events, GET /v1/users/{id}, GET /v1/flags, POST /v1/model, GET /health, GET /metrics"
+                        + " and GET /openapi.json (see README, 'Scoring service').",
+                "Flags are committed to D/seqguard.db before they are reported; user state is checkpointed periodically"
+                        + " and on SIGTERM. The /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
 final class ServeCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?", Pattern.CASE_INSENSITIVE);
 

@@ -78,8 +78,8 @@ class ScoreUserEventsHarnessTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BehaviorEvent, String> harness() throws Exception {
-        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withIdleStateTimeout(idle);
+        StreamJobConfig config = StreamJobConfig.builder("taobao", StreamFixtures.model(), null)
+                .idleStateTimeout(idle).build();
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ScoreUserEvents(config)),
                 BehaviorEvent::userId, Types.STRING);
     }
