@@ -14,7 +14,7 @@ import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.RocAuc;
-import dev.seqguard.eval.output.Csv;
+import dev.seqguard.core.io.Csv;
 import dev.seqguard.eval.output.EventScoring;
 import dev.seqguard.eval.output.LeaderboardFile;
 import dev.seqguard.serving.ModelDirectory;

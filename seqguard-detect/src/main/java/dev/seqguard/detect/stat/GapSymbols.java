@@ -3,46 +3,35 @@ package dev.seqguard.detect.stat;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.model.Sequence;
+import dev.seqguard.core.seq.GapBucket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Log-scale buckets of the time since the previous event of the same sequence, and the discrete symbol
- * {@code action x gap bucket} that {@link HmmDetector} observes ({@link Action#count()} x 8 = 48 symbols).
+ * The discrete symbol {@code action x gap bucket} that {@link HmmDetector} observes ({@link Action#count()} x
+ * {@link GapBucket#count()} = 48 symbols), and a human line per event. The buckets are core's {@link GapBucket}, the
+ * same ones features and event tokens use.
  */
-public enum GapBucket {
-    FIRST(-1), UNDER_1S(1_000L), UNDER_10S(10_000L), UNDER_1MIN(60_000L), UNDER_10MIN(600_000L),
-    UNDER_1H(3_600_000L), UNDER_1D(86_400_000L), DAY_OR_MORE(Long.MAX_VALUE);
+public final class GapSymbols {
+    private static final int GAPS = GapBucket.count();
 
-    private static final GapBucket[] VALUES = values();
-
-    /** Exclusive upper bound of the gap in milliseconds; unused for {@link #FIRST}. */
-    private final long belowMillis;
-
-    GapBucket(long belowMillis) {
-        this.belowMillis = belowMillis;
-    }
-
-    /** The bucket of a gap in milliseconds (negative gaps, from unordered input, count as the shortest). */
-    public static GapBucket of(long gapMillis) {
-        for (int b = 1; b < VALUES.length; b++) {
-            if (gapMillis < VALUES[b].belowMillis) {
-                return VALUES[b];
-            }
-        }
-        return DAY_OR_MORE;
+    private GapSymbols() {
     }
 
     /** Number of distinct symbols. */
     public static int symbolCount() {
-        return Action.count() * VALUES.length;
+        return Action.count() * GAPS;
     }
 
-    /** The symbol of event {@code i} of {@code events}: its action and the bucket of the gap before it. */
+    /**
+     * The symbol of event {@code i} of {@code events}: its action and the bucket of the gap before it (a negative
+     * gap, from unordered input, counts as the shortest).
+     */
     public static int symbol(List<BehaviorEvent> events, int i) {
-        GapBucket gap = i == 0 ? FIRST : of(events.get(i).timeMillis() - events.get(i - 1).timeMillis());
-        return events.get(i).action().ordinal() * VALUES.length + gap.ordinal();
+        GapBucket gap = i == 0 ? GapBucket.FIRST
+                : GapBucket.of(Math.max(0, events.get(i).timeMillis() - events.get(i - 1).timeMillis()));
+        return events.get(i).action().ordinal() * GAPS + gap.ordinal();
     }
 
     /** The symbols of a whole sequence. */

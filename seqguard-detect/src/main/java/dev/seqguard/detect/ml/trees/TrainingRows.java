@@ -2,18 +2,18 @@ package dev.seqguard.detect.ml.trees;
 
 import dev.seqguard.detect.api.DataChecks;
 import dev.seqguard.detect.api.DetectionData;
-import java.util.Arrays;
+import dev.seqguard.detect.api.Labels;
 
 /**
- * The rows of a data set labelled 0 (normal) or 1 (anomalous), with a weight per row. Balanced weights give each
- * class the same total weight, {@code n / (2·n_class)} per row, so that rare anomalies are not out-voted
- * (King and Zeng 2001; scikit-learn's {@code class_weight="balanced"}).
+ * The training rows of a supervised model: the rows of a data set labelled 0 (normal) or 1 (anomalous), with a
+ * weight per row. Balanced weights give each class the same total weight, {@code n / (2·n_class)} per row, so
+ * that rare anomalies are not out-voted (King and Zeng 2001; scikit-learn's {@code class_weight="balanced"}).
  *
  * @param x      the labelled feature rows
  * @param y      their labels, 0 or 1
  * @param weight per-row class weight
  */
-public record LabelledRows(double[][] x, int[] y, double[] weight) {
+public record TrainingRows(double[][] x, int[] y, double[] weight) {
 
     /** Fewest rows of each class a supervised tree model trains on: one of a class gives nothing to split on. */
     public static final int MIN_PER_CLASS = 2;
@@ -22,31 +22,25 @@ public record LabelledRows(double[][] x, int[] y, double[] weight) {
      * The checks every supervised tree model makes before training (enough rows, at least {@link #MIN_PER_CLASS}
      * labels of each class), then {@link #of}.
      */
-    public static LabelledRows forFit(DetectionData data, boolean balanced, String detector) {
+    public static TrainingRows forFit(DetectionData data, boolean balanced, String detector) {
         DataChecks.requireFitData(data, 2 * MIN_PER_CLASS, detector);
         DataChecks.requireLabels(data, MIN_PER_CLASS, detector);
         return of(data, balanced);
     }
 
     /** Rows labelled 0 or 1; {@link DetectionData#UNKNOWN} rows are skipped. Call {@code requireLabels} first, or use {@link #forFit}. */
-    public static LabelledRows of(DetectionData data, boolean balanced) {
+    public static TrainingRows of(DetectionData data, boolean balanced) {
         int[] labels = data.labels();
         if (labels == null) {
             throw new IllegalArgumentException("data has no labels");
         }
-        int[] keep = new int[labels.length];
-        int n = 0;
+        int[] keep = Labels.labelledIndices(labels, i -> "label of row " + data.features().rowIds().get(i) + " is "
+                + labels[i] + "; labels must be 0, 1 or " + DetectionData.UNKNOWN + " (unknown)");
+        int n = keep.length;
         int positives = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == 0 || labels[i] == 1) {
-                keep[n++] = i;
-                positives += labels[i];
-            } else if (labels[i] != DetectionData.UNKNOWN) {
-                throw new IllegalArgumentException("label of row " + data.features().rowIds().get(i) + " is "
-                        + labels[i] + "; labels must be 0, 1 or " + DetectionData.UNKNOWN + " (unknown)");
-            }
+        for (int k : keep) {
+            positives += labels[k];
         }
-        keep = Arrays.copyOf(keep, n);
         double[][] x = new double[n][];
         int[] y = new int[n];
         double[] weight = new double[n];
@@ -57,7 +51,7 @@ public record LabelledRows(double[][] x, int[] y, double[] weight) {
             y[k] = labels[keep[k]];
             weight[k] = y[k] == 1 ? positiveWeight : negativeWeight;
         }
-        return new LabelledRows(x, y, weight);
+        return new TrainingRows(x, y, weight);
     }
 
     public int size() {
