@@ -33,7 +33,7 @@ class BankScenarioTest {
         }
         assertThat(specs.stream().map(ScenarioSpec::id).distinct().count()).isEqualTo(30);
         assertThat(ScenarioBank.specs(17, 30, Arrays.asList(BankLog.values()), ScenarioBank.DEFAULT_CORE,
-                EnumSet.allOf(BankKind.class), 400)).isEqualTo(specs);
+                EnumSet.allOf(BankKind.class), 300)).isEqualTo(specs);
     }
 
     @Test
