@@ -19,6 +19,36 @@ public record Scenario(ScenarioSpec spec, List<dev.seqguard.core.model.BehaviorE
         kindOf = Map.copyOf(kindOf);
     }
 
+    /**
+     * Writes {@code events.csv} (the {@code generic} layout with its default columns, so that
+     * {@code seqguard select --events DIR/events.csv --format generic} reads it) and {@code labels.csv}
+     * ({@code user_id,label,anomaly_type} for every user, as {@code select --labels} reads it) into {@code dir}.
+     */
+    public void write(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        dev.seqguard.core.io.EventFormat format = dev.seqguard.core.io.EventFormat.generic(
+                dev.seqguard.core.io.ColumnMapping.DEFAULT);
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(dir.resolve("events.csv"))) {
+            out.write(format.header().orElseThrow());
+            out.newLine();
+            for (dev.seqguard.core.model.BehaviorEvent e : events) {
+                out.write(format.format(e));
+                out.newLine();
+            }
+        }
+        java.util.Set<String> users = new java.util.TreeSet<>();
+        events.forEach(e -> users.add(e.userId()));
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(dir.resolve("labels.csv"))) {
+            out.write("user_id,label,anomaly_type");
+            out.newLine();
+            for (String u : users) {
+                String kind = kindOf.get(u);
+                out.write(u + "," + (kind == null ? 0 : 1) + "," + (kind == null ? "normal" : kind));
+                out.newLine();
+            }
+        }
+    }
+
     /** 1 for each anomalous user of {@code users}, 0 otherwise (aligned). */
     public int[] labels(List<String> users) {
         int[] y = new int[users.size()];

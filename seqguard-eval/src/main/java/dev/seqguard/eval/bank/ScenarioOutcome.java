@@ -98,12 +98,43 @@ public record ScenarioOutcome(String id, String log, String mix, int users, int 
         return List.of("scenario", "log", "mix", "users", "anomalous", "pick", "pick_pr_auc", "pick_flagged",
                 "pick_precision", "pick_recall", "pick_f1", "confidence", "iforest_pr_auc", "iforest_flagged",
                 "iforest_precision", "iforest_recall", "iforest_f1", "best_candidate", "best_pr_auc", "regret",
-                "seconds");
+                "seconds", "pick_flagged_by_kind");
     }
 
     List<Object> fields() {
         return List.of(id, log, mix, users, anomalous, pick, pickPrAuc, pickFlags.flagged(), precision(pickFlags),
                 pickFlags.recall(), pickFlags.f1(), confidence, iforestPrAuc, iforestFlags.flagged(),
-                precision(iforestFlags), iforestFlags.recall(), iforestFlags.f1(), best, bestPrAuc, regret(), seconds);
+                precision(iforestFlags), iforestFlags.recall(), iforestFlags.f1(), best, bestPrAuc, regret(), seconds,
+                recallByKind.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()[0] + "/" + e.getValue()[1])
+                        .collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    /** A row read back from the benchmark's CSV (as {@link #fields()} wrote it, by {@link #header()} names). */
+    static ScenarioOutcome fromCsv(Map<String, String> f) {
+        int users = Integer.parseInt(f.get("users"));
+        int anomalous = Integer.parseInt(f.get("anomalous"));
+        Map<String, int[]> byKind = new LinkedHashMap<>();
+        for (String part : f.getOrDefault("pick_flagged_by_kind", "").split(" ")) {
+            if (!part.isBlank()) {
+                String[] kv = part.split("[:/]");
+                byKind.put(kv[0], new int[] {Integer.parseInt(kv[1]), Integer.parseInt(kv[2])});
+            }
+        }
+        return new ScenarioOutcome(f.get("scenario"), f.get("log"), f.get("mix"), users, anomalous, f.get("pick"),
+                num(f, "pick_pr_auc"), confusion(users, anomalous, f, "pick"), num(f, "confidence"),
+                num(f, "iforest_pr_auc"), confusion(users, anomalous, f, "iforest"), f.get("best_candidate"),
+                num(f, "best_pr_auc"), byKind, num(f, "seconds"));
+    }
+
+    private static double num(Map<String, String> f, String key) {
+        String v = f.get(key);
+        return v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static Confusion confusion(int users, int anomalous, Map<String, String> f, String who) {
+        int flagged = Integer.parseInt(f.get(who + "_flagged"));
+        double recall = num(f, who + "_recall");
+        int tp = (int) Math.round((Double.isNaN(recall) ? 0 : recall) * anomalous);
+        return new Confusion(tp, flagged - tp, users - anomalous - (flagged - tp), anomalous - tp);
     }
 }

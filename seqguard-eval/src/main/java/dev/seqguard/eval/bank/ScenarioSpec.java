@@ -183,7 +183,8 @@ public record ScenarioSpec(String id, BankLog log, long seed, int maxUsers, doub
         if (scraper != null) {
             p.put("scraper", scraper.toString());
         }
-        return p.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        return p.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))
+                .replaceAll("(\\d+\\.\\d{3})\\d+", "$1").replace("Params[", "[");
     }
 
     static long mix(long seed, long stream) {

@@ -45,9 +45,12 @@ public final class SelectionBenchmark {
      * @param maxUsers  real users per scenario (a seeded sample of larger logs)
      * @param selection how selection runs (default: as {@code select --events F})
      * @param out       directory for the CSV, or null
+     * @param export    directory to write each scenario's events and labels into ({@link Scenario#write}), or null
+     * @param from      the first scenario to run, 1-based (to run the bank in parts: scenario i is the same whatever
+     *                  the count)
      */
     public record Options(Path dataDir, long seed, int scenarios, List<BankLog> logs, Set<AnomalyType> core,
-                          Set<BankKind> bank, int maxUsers, LabelFreeRun selection, Path out) {
+                          Set<BankKind> bank, int maxUsers, LabelFreeRun selection, Path out, Path export, int from) {
         public static final int SCENARIOS = 30;
         public static final int QUICK_SCENARIOS = 6;
         public static final int USERS = 300;
@@ -64,12 +67,15 @@ public final class SelectionBenchmark {
             if (logs.isEmpty()) {
                 throw new IllegalArgumentException("at least one log");
             }
+            if (from < 1) {
+                throw new IllegalArgumentException("from must be at least 1, got " + from);
+            }
         }
 
         public static Options defaults(Path dataDir, boolean quick) {
             return new Options(dataDir, SEED, quick ? QUICK_SCENARIOS : SCENARIOS, Arrays.asList(BankLog.values()),
                     ScenarioBank.DEFAULT_CORE, EnumSet.allOf(BankKind.class), quick ? QUICK_USERS : USERS,
-                    LabelFreeRun.defaults(), null);
+                    LabelFreeRun.defaults(), null, null, 1);
         }
     }
 
@@ -96,21 +102,118 @@ public final class SelectionBenchmark {
         console.println(String.format(Locale.ROOT, "%-16s %-30s %5s %4s %-28s %6s %5s %4s %5s %6s %5s %-22s %6s %6s",
                 "scenario", "mix", "users", "anom", "pick", "PR-AUC", "F1", "flag", "conf", "iF-AUC", "iF-F1",
                 "best in hindsight", "best", "regret"));
-        for (ScenarioSpec spec : specs()) {
-            try {
-                ScenarioOutcome row = run(bank.build(spec));
-                rows.add(row);
-                console.println(line(row));
-            } catch (RuntimeException e) {
-                console.printf("%-16s %-30s failed: %s%n", spec.id(), spec.describe(), e);
+        List<ScenarioSpec> specs = specs();
+        try (CsvOut csv = options.out() == null ? null : new CsvOut(options.out().resolve(CSV))) {
+            for (ScenarioSpec spec : specs.subList(Math.min(options.from() - 1, specs.size()), specs.size())) {
+                try {
+                    Scenario scenario = bank.build(spec);
+                    if (options.export() != null) {
+                        scenario.write(options.export().resolve(spec.id()));
+                    }
+                    ScenarioOutcome row = run(scenario);
+                    rows.add(row);
+                    console.println(line(row));
+                    if (csv != null) {
+                        csv.row(row, spec);
+                    }
+                } catch (RuntimeException | IOException e) {
+                    console.printf("%-16s %-30s failed: %s%n", spec.id(), spec.describe(), e);
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        summarise(rows);
+        return rows;
+    }
+
+    /** Prints the summary of {@code rows} (and writes it beside the CSV when there is an output directory). */
+    public void summarise(List<ScenarioOutcome> rows) {
         BenchmarkSummary summary = BenchmarkSummary.of(rows);
         summary.lines().forEach(console::println);
         if (options.out() != null) {
-            write(rows, summary);
+            try {
+                Files.write(options.out().resolve(SUMMARY), summary.lines());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            console.println("wrote " + options.out().resolve(CSV) + " and " + SUMMARY);
+        }
+    }
+
+    /** The benchmark's CSV, a row written (and flushed) as each scenario finishes. */
+    private static final class CsvOut implements AutoCloseable {
+        private final java.io.BufferedWriter writer;
+        private final Csv csv;
+
+        CsvOut(Path file) throws IOException {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            writer = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8);
+            csv = Csv.over(writer);
+            List<String> header = new ArrayList<>(ScenarioOutcome.header());
+            header.add("parameters");
+            csv.row(header);
+            writer.flush();
+        }
+
+        void row(ScenarioOutcome r, ScenarioSpec spec) throws IOException {
+            List<Object> f = new ArrayList<>(r.fields());
+            f.add(spec.parameters());
+            csv.row(f);
+            writer.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            csv.close();
+        }
+    }
+
+    /** Rows of benchmark CSVs written earlier (e.g. a bank run in parts with {@code --from}). */
+    public static List<ScenarioOutcome> read(List<Path> csvs) throws IOException {
+        List<ScenarioOutcome> rows = new ArrayList<>();
+        for (Path p : csvs) {
+            List<String> lines = Files.readAllLines(p);
+            List<String> header = splitCsv(lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> v = splitCsv(line);
+                Map<String, String> f = new java.util.HashMap<>();
+                for (int i = 0; i < header.size() && i < v.size(); i++) {
+                    f.put(header.get(i), v.get(i));
+                }
+                rows.add(ScenarioOutcome.fromCsv(f));
+            }
         }
         return rows;
+    }
+
+    /** One RFC 4180 line (as {@link Csv} writes it: one line per record). */
+    static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
     }
 
     /** One scenario: the selection, default iForest, and their scores against the truth. */
@@ -154,29 +257,11 @@ public final class SelectionBenchmark {
         return Double.isNaN(v) ? 0 : v;
     }
 
-    private void write(List<ScenarioOutcome> rows, BenchmarkSummary summary) {
-        try {
-            Files.createDirectories(options.out());
-            List<String> header = new ArrayList<>(ScenarioOutcome.header());
-            header.add("parameters");
-            Map<String, ScenarioSpec> specs = specs().stream().collect(Collectors.toMap(ScenarioSpec::id, s -> s));
-            try (Csv csv = Csv.open(options.out().resolve(CSV), header.toArray(String[]::new))) {
-                for (ScenarioOutcome r : rows) {
-                    List<Object> f = new ArrayList<>(r.fields());
-                    f.add(specs.get(r.id()).parameters());
-                    csv.row(f);
-                }
-            }
-            Files.write(options.out().resolve(SUMMARY), summary.lines());
-            console.println("wrote " + options.out().resolve(CSV) + " and " + SUMMARY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * {@code [--data DIR] [--seed N] [--scenarios N] [--logs a,b] [--kinds a,b] [--users N] [--quick] [--out DIR]
-     * [--detectors a,b]}. Kinds are injector codes (crawler, farming, adfraud, takeover, promo, misclick) and bank
+     * [--export DIR] [--from K] [--detectors a,b]}, or {@code --summarise A.csv,B.csv [--out DIR]} for the summary of
+     * rows written earlier (a bank run in parts); the data directory defaults to the system property {@code seqguard.data},
+     * else {@code ../shared/data}. Kinds are injector codes (crawler, farming, adfraud, takeover, promo, misclick) and bank
      * codes (slowdrip, ring, scraper).
      */
     public static void main(String[] args) {
@@ -190,6 +275,9 @@ public final class SelectionBenchmark {
         Set<BankKind> bankKinds = d.bank();
         int users = d.maxUsers();
         Path out = null;
+        Path export = null;
+        int from = 1;
+        List<Path> summarise = null;
         LabelFreeRun selection = d.selection();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -206,6 +294,9 @@ public final class SelectionBenchmark {
                 case "--scenarios" -> scenarios = Integer.parseInt(v);
                 case "--users" -> users = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
+                case "--export" -> export = Path.of(v);
+                case "--from" -> from = Integer.parseInt(v);
+                case "--summarise" -> summarise = Arrays.stream(v.split(",")).map(Path::of).toList();
                 case "--logs" -> logs = Arrays.stream(v.split(",")).map(BankLog::fromCode).toList();
                 case "--detectors" -> selection = new LabelFreeRun(List.of(v.split(",")), selection.ensemble(),
                         selection.seed());
@@ -223,7 +314,16 @@ public final class SelectionBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        new SelectionBenchmark(new Options(data, seed, scenarios, logs, core, bankKinds, users, selection, out),
-                System.out).run();
+        SelectionBenchmark bench = new SelectionBenchmark(new Options(data, seed, scenarios, logs, core, bankKinds,
+                users, selection, out, export, from), System.out);
+        if (summarise != null) {
+            try {
+                bench.summarise(read(summarise));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            bench.run();
+        }
     }
 }

@@ -3,6 +3,9 @@ package dev.seqguard.eval.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.seqguard.core.io.EventReader;
+import dev.seqguard.core.io.IngestOptions;
+import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.eval.metrics.AveragePrecision;
@@ -91,7 +94,7 @@ class BankSelectionBenchmarkTest {
         }
         LabelFreeRun fast = new LabelFreeRun(List.of("iforest", "zscore"), 0, LabelFreeRun.SELECT_SEED);
         SelectionBenchmark.Options options = new SelectionBenchmark.Options(data, 5, 2, List.of(BankLog.TAOBAO),
-                Set.of(), EnumSet.allOf(BankKind.class), 60, fast, dir.resolve("out"));
+                Set.of(), EnumSet.allOf(BankKind.class), 60, fast, dir.resolve("out"), dir.resolve("export"), 1);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         SelectionBenchmark bench = new SelectionBenchmark(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         List<ScenarioOutcome> rows = bench.run();
@@ -113,12 +116,23 @@ class BankSelectionBenchmarkTest {
             assertThat(row.confidence()).isBetween(0.0, 1.0);
             // the labels are the scenario's: a random ranking would score about the anomaly share
             assertThat(row.pickPrAuc()).isGreaterThan((double) row.anomalous() / row.users());
+
+            // the exported scenario reads back through select's own ingest, with its labels
+            Path exported = dir.resolve("export").resolve(spec.id());
+            List<BehaviorEvent> back = EventReader.readAll(exported.resolve("events.csv"),
+                    IngestOptions.defaults("generic", null), new QuarantineCounter()).events();
+            assertThat(back).hasSameSizeAs(scenario.events());
+            List<String> labels = Files.readAllLines(exported.resolve("labels.csv"));
+            assertThat(labels.stream().filter(l -> l.contains(",1,")).count()).isEqualTo(scenario.kindOf().size());
         }
         List<String> csv = Files.readAllLines(dir.resolve("out").resolve(SelectionBenchmark.CSV));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(0)).startsWith("scenario,log,mix,users,anomalous,pick,pick_pr_auc");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("mean regret", "Spearman(confidence, regret)");
         assertThat(Files.readAllLines(dir.resolve("out").resolve(SelectionBenchmark.SUMMARY))).isNotEmpty();
+        // a bank run in parts is summarised from its CSVs as if run at once
+        List<ScenarioOutcome> back = SelectionBenchmark.read(List.of(dir.resolve("out").resolve(SelectionBenchmark.CSV)));
+        assertThat(BenchmarkSummary.of(back).lines()).isEqualTo(BenchmarkSummary.of(rows).lines());
     }
 
     @Test
