@@ -27,12 +27,22 @@ import java.util.function.ToDoubleFunction;
  * @param spearmanRegret       Spearman rank correlation of confidence with regret (should be negative)
  * @param spearmanPrAuc        Spearman rank correlation of confidence with the pick's PR-AUC (should be positive)
  * @param recallByKind         per planted kind: the pick's recall at its threshold, pooled over scenarios
+ * @param overconfident        scenarios with confidence ≥ {@value #HIGH} where the pick lost to iForest (issue 17's
+ *                             floor: there should be none)
+ * @param floorsMet            scenarios where the pick met issue 17's label-free floors: PR-AUC ≥ max(0.80,
+ *                             iForest's) and F1 at the shipped threshold ≥ 0.6
  */
 public record BenchmarkSummary(int scenarios, double pickPrAuc, double iforestPrAuc, double bestPrAuc, double pickF1,
                                double iforestF1, double meanRegret, double pickBeatsIforest, int highConfidence,
                                double highRegret, double highLossRate, double lowRegret, double lowLossRate,
-                               double spearmanRegret, double spearmanPrAuc, Map<String, double[]> recallByKind) {
+                               double spearmanRegret, double spearmanPrAuc, Map<String, double[]> recallByKind,
+                               List<String> overconfident, int floorsMet) {
     public static final double HIGH = 0.8;
+
+    public BenchmarkSummary {
+        recallByKind = java.util.Collections.unmodifiableMap(new TreeMap<>(recallByKind));
+        overconfident = List.copyOf(overconfident);
+    }
 
     public static BenchmarkSummary of(List<ScenarioOutcome> rows) {
         List<ScenarioOutcome> high = rows.stream().filter(r -> r.confidence() >= HIGH).toList();
@@ -54,7 +64,14 @@ public record BenchmarkSummary(int scenarios, double pickPrAuc, double iforestPr
                 mean(high, ScenarioOutcome::regret), mean(high, r -> r.pickLosesToIforest() ? 1 : 0),
                 mean(low, ScenarioOutcome::regret), mean(low, r -> r.pickLosesToIforest() ? 1 : 0),
                 spearman(conf, rows.stream().mapToDouble(ScenarioOutcome::regret).toArray()),
-                spearman(conf, rows.stream().mapToDouble(ScenarioOutcome::pickPrAuc).toArray()), byKind);
+                spearman(conf, rows.stream().mapToDouble(ScenarioOutcome::pickPrAuc).toArray()), byKind,
+                high.stream().filter(ScenarioOutcome::pickLosesToIforest).map(ScenarioOutcome::id).toList(),
+                (int) rows.stream().filter(BenchmarkSummary::meetsFloors).count());
+    }
+
+    /** Issue 17's label-free floors on one scenario: PR-AUC ≥ max(0.80, iForest's), F1 ≥ 0.6. */
+    static boolean meetsFloors(ScenarioOutcome r) {
+        return r.pickPrAuc() >= Math.max(0.80, r.iforestPrAuc()) - ScenarioOutcome.TIE && nanToZero(r.pickFlags().f1()) >= 0.6;
     }
 
     private static double mean(List<ScenarioOutcome> rows, ToDoubleFunction<ScenarioOutcome> f) {
@@ -132,6 +149,9 @@ public record BenchmarkSummary(int scenarios, double pickPrAuc, double iforestPr
         out.add(String.format(java.util.Locale.ROOT,
                 "Spearman(confidence, regret) %.2f (should be negative); Spearman(confidence, pick PR-AUC) %.2f",
                 spearmanRegret, spearmanPrAuc));
+        out.add(String.format(java.util.Locale.ROOT,
+                "floors (PR-AUC >= max(0.80, iforest), F1 >= 0.6) met in %d of %d; confidence >= %.1f while losing to iforest: %d%s",
+                floorsMet, scenarios, HIGH, overconfident.size(), overconfident.isEmpty() ? "" : " " + overconfident));
         StringBuilder kinds = new StringBuilder("pick's recall at its threshold by kind:");
         recallByKind.forEach((k, v) -> kinds.append(String.format(java.util.Locale.ROOT, " %s %.2f (%d)", k, v[0], (int) v[1])));
         out.add(kinds.toString());

@@ -60,6 +60,27 @@ class BankSelectionBenchmarkTest {
         assertThat(row.pickBeatsIforest()).isTrue();
         assertThat(row.recallByKind().get("ring")).containsExactly(2, 2);
         assertThat(row.anomalous()).isEqualTo(3);
+        assertThat(BenchmarkSummary.meetsFloors(row)).isTrue();
+    }
+
+    @Test
+    void summaryNamesScenariosWithHighConfidenceThatLostToIforest() {
+        int[] y = {0, 1, 0, 0, 1, 0};
+        double[] good = {0, 1, 0, 0, 1, 0};
+        double[] bad = {1, 0, 1, 0, 0, 1};
+        ScenarioOutcome overconfident = ScenarioOutcome.score("sure-and-wrong", "log", "mix", y, new String[6],
+                result(0.5, 0.9, candidate("bad", bad), candidate("good", good)), y,
+                result(0.5, 1, candidate("iforest", good)), 1.0);
+        ScenarioOutcome humble = ScenarioOutcome.score("unsure-and-right", "log", "mix", y, new String[6],
+                result(0.5, 0.3, candidate("good", good)), y, result(0.5, 1, candidate("iforest", bad)), 1.0);
+        BenchmarkSummary summary = BenchmarkSummary.of(List.of(overconfident, humble));
+        assertThat(summary.overconfident()).containsExactly("sure-and-wrong");
+        assertThat(summary.highConfidence()).isEqualTo(1);
+        assertThat(summary.highLossRate()).isEqualTo(1.0);
+        assertThat(summary.lowLossRate()).isEqualTo(0.0);
+        assertThat(summary.spearmanRegret()).isEqualTo(1.0);
+        assertThat(summary.floorsMet()).isEqualTo(1);
+        assertThat(summary.pickBeatsIforest()).isEqualTo(0.5);
     }
 
     @Test
