@@ -188,6 +188,11 @@ final class SelectCommand implements Callable<Integer> {
         LeaderboardPrinter.print(result, null, System.out);
         System.out.printf(Locale.ROOT, "threshold %.4g (%s): %d of %d %s flagged%n", result.threshold(),
                 result.thresholdRule(), run.flaggedCount(), data.size(), unit.equalsIgnoreCase("session") ? "sessions" : "users");
+        if (result.labelFree() != null) {
+            System.out.printf(Locale.ROOT, "expected flagged without labels: %d (range %d..%d)%n",
+                    result.labelFree().operatingPoint().expected(), result.labelFree().operatingPoint().low(),
+                    result.labelFree().operatingPoint().high());
+        }
         System.out.println("wrote " + out.toAbsolutePath() + "/{leaderboard.csv,scores.csv,event_scores.csv,explanations.csv,summary.json,report.html,model/}");
         return SeqGuard.EXIT_OK;
     }
@@ -282,6 +287,9 @@ final class SelectCommand implements Callable<Integer> {
         s.put("flagged", run.flaggedCount());
         s.put("confidence", result.confidence().value());
         s.put("confidence_reason", result.confidence().explanation());
+        if (result.labelFree() != null) {
+            s.putAll(result.labelFree().summaryFields());
+        }
         s.put("event_scores_from", run.eventScorer());
         s.put("seed", seed);
         return s;
