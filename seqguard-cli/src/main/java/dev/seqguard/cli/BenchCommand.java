@@ -38,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--odds", hidden = true, paramLabel = "DIR", description = "Alias of `bench odds DIR`.")
     Path odds;
 
+    @Option(names = "--label-free", hidden = true, description = "With --odds: alias of `bench odds DIR --label-free`.")
+    boolean labelFree;
+
     @Option(names = "--detectors", hidden = true, split = ",", paramLabel = "NAME")
     List<String> detectors = new ArrayList<>();
 
@@ -76,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         int runs = this.runs == null ? IngestBench.DEFAULT_RUNS : this.runs;
         if (odds != null) {
-            return OddsBenchmark.run(odds, detectors, runs);
+            return OddsBenchmark.run(odds, detectors, runs, labelFree);
         }
         Path file = input.events();
         int events = IngestBench.run(file, copies == null ? IngestBench.DEFAULT_COPIES : copies, runs);

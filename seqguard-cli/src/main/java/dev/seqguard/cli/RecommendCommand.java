@@ -2,7 +2,7 @@ package dev.seqguard.cli;
 
 import dev.seqguard.core.io.IngestResult;
 import dev.seqguard.core.labels.UserLabels;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.recsys.CleaningLift;
 import dev.seqguard.recsys.LiftComparison;
 import dev.seqguard.recsys.RecommenderLift;

@@ -12,10 +12,11 @@ import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.Family;
-import dev.seqguard.eval.pipeline.PipelineOptions;
+import dev.seqguard.detect.pipeline.PipelineOptions;
 import dev.seqguard.eval.select.SelectionOptions;
 import dev.seqguard.eval.threshold.ThresholdRule;
 import dev.seqguard.eval.workflow.EventSelection;
+import dev.seqguard.eval.select.table.LabelFreeTableRun;
 import dev.seqguard.eval.workflow.TableSelection;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +52,11 @@ final class SelectCommand implements Callable<Integer> {
 
     @Option(names = "--test-fraction", defaultValue = "" + TableSelection.Options.DEFAULT_TEST_FRACTION, description = "Held-out share of --table rows. Default: ${DEFAULT-VALUE}.")
     double testFraction;
+
+    @Option(names = "--label-free", description = "With --table: select without labels (synthetic anomalies generated"
+            + " from the table validate unsupervised detectors against default iForest); the label column only grades"
+            + " the held-out test part.")
+    boolean labelFree;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
             description = "Detectors to compare (default: all that can run, except the opt-in Transformer models).")
@@ -115,6 +121,9 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        if (labelFree && table == null) {
+            throw new UserInputException("--label-free needs --table (event logs are label-free without --labels)");
+        }
         return table != null ? runTable() : runEvents(options);
     }
 
@@ -147,6 +156,11 @@ final class SelectCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "threshold %.4g (%s): %d of %d %s flagged%n", r.selection().threshold(),
                 r.selection().thresholdRule(), r.run().flaggedCount(), r.data().size(),
                 EventSelection.unitName(options.pipeline()) + "s");
+        if (r.selection().labelFree() != null) {
+            System.out.printf(Locale.ROOT, "expected flagged without labels: %d (range %d..%d)%n",
+                    r.selection().labelFree().operatingPoint().expected(), r.selection().labelFree().operatingPoint().low(),
+                    r.selection().labelFree().operatingPoint().high());
+        }
         System.out.println("wrote " + out.toAbsolutePath() + "/{leaderboard.csv,scores.csv,event_scores.csv,explanations.csv,summary.json,report.html,model/}");
         return SeqGuard.EXIT_OK;
     }
@@ -160,6 +174,16 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--test-fraction must be in (0, 1), got " + testFraction);
         }
+        if (labelFree) {
+            LabelFreeTableRun.Outcome o;
+            try {
+                o = TableSelection.runLabelFree(options, out, splitPrinter(null));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            LabelFreeTableRun.print(o, System.out);
+            return SeqGuard.EXIT_OK;
+        }
         TableSelection.Result r = selectTable(options, out);
         LeaderboardPrinter.print(r.selection(), r.testMetrics(), System.out);
         return SeqGuard.EXIT_OK;
@@ -168,20 +192,27 @@ final class SelectCommand implements Callable<Integer> {
     /** Table selection with the CLI's stderr lines (rejected rows, the split) and progress bar. */
     static TableSelection.Result selectTable(TableSelection.Options options, Path out) throws IOException {
         try (Progress progress = Progress.start("select", 20)) {
-            return progress.training(() -> TableSelection.run(options, out, new TableSelection.Listener() {
-                @Override
-                public void split(TableSelection.Split s) {
-                    s.rejected().forEach(r -> System.err.println("rejected line " + r.line() + ": " + r.reason()));
-                    System.err.printf("%s: %d rows x %d features; train %d, test %d%n", s.table().getFileName(),
-                            s.rows(), s.features(), s.trainRows(), s.testRows());
-                }
+            return progress.training(() -> TableSelection.run(options, out, splitPrinter(progress)));
+        }
+    }
 
-                @Override
-                public void step(String what) {
+    /** The CLI's stderr lines for a table (rejected rows, the split) and, with a bar, its steps. */
+    private static TableSelection.Listener splitPrinter(Progress progress) {
+        return new TableSelection.Listener() {
+            @Override
+            public void split(TableSelection.Split s) {
+                s.rejected().forEach(r -> System.err.println("rejected line " + r.line() + ": " + r.reason()));
+                System.err.printf("%s: %d rows x %d features; train %d, test %d%n", s.table().getFileName(),
+                        s.rows(), s.features(), s.trainRows(), s.testRows());
+            }
+
+            @Override
+            public void step(String what) {
+                if (progress != null) {
                     progress.step(what);
                 }
-            }));
-        }
+            }
+        };
     }
 
     private PipelineOptions pipelineOptions() {

@@ -4,7 +4,7 @@ import dev.seqguard.core.io.IngestResult;
 import dev.seqguard.core.labels.UserLabels;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.api.ModelIO;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.eval.report.HtmlReport;
 import dev.seqguard.eval.report.ReportModel;
 import dev.seqguard.recsys.clean.Cleaning;

@@ -8,13 +8,13 @@ import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.output.EventScoring;
 import dev.seqguard.eval.output.LeaderboardFile;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.eval.output.ScoreFiles;
 import dev.seqguard.eval.output.ScoredRun;
 import dev.seqguard.eval.output.SelectionReport;
-import dev.seqguard.eval.pipeline.PipelineOptions;
-import dev.seqguard.eval.pipeline.PreparedData;
-import dev.seqguard.eval.pipeline.Preparation;
+import dev.seqguard.detect.pipeline.PipelineOptions;
+import dev.seqguard.detect.pipeline.PreparedData;
+import dev.seqguard.detect.pipeline.Preparation;
 import dev.seqguard.eval.report.HtmlReport;
 import dev.seqguard.eval.report.ReportModel;
 import dev.seqguard.eval.select.InjectedValidation;
@@ -157,6 +157,9 @@ public final class EventSelection {
         s.put("confidence_reason", result.confidence().explanation());
         s.put("event_scores_from", run.eventScorer());
         s.put("seed", options.selection().seed());
+        if (result.labelFree() != null) {
+            s.putAll(result.labelFree().summaryFields());
+        }
         return s;
     }
 }

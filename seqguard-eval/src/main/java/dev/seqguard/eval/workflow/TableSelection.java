@@ -1,14 +1,17 @@
 package dev.seqguard.eval.workflow;
 
+import dev.seqguard.eval.select.table.LabelFreeOptions;
+import dev.seqguard.eval.select.table.LabelFreeTableRun;
+
 import dev.seqguard.core.table.FeatureTable;
 import dev.seqguard.core.table.FeatureTableReader;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.RocAuc;
-import dev.seqguard.eval.output.Csv;
+import dev.seqguard.core.io.Csv;
 import dev.seqguard.eval.output.LeaderboardFile;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.eval.output.ScoredRun;
 import dev.seqguard.eval.output.SelectionReport;
 import dev.seqguard.eval.report.HtmlReport;
@@ -121,14 +124,11 @@ public final class TableSelection {
     /** Reads, splits, selects, scores the test part and writes every output file into {@code out}. */
     public static Result run(Options options, Path out, Listener listener) throws IOException {
         long seed = options.selection().seed();
-        FeatureTable t = FeatureTableReader.read(options.table(), options.labelColumn());
-        int[][] parts = split(t.labels(), options.testFraction(), seed);
-        DetectionData all = new DetectionData(t.features(), List.of(), t.labels());
-        DetectionData train = all.select(parts[0]);
-        DetectionData test = all.select(parts[1]);
-        Split split = new Split(options.table(), all.size(), all.features().columns(), train.size(), test.size(),
-                t.rejected());
-        listener.split(split);
+        Parts p = read(options, listener);
+        DetectionData all = p.all();
+        DetectionData train = p.train();
+        DetectionData test = p.test();
+        Split split = p.split();
         SelectionResult result = new Selector(options.selection(), listener::step).select(train, null, null);
 
         Map<String, double[]> testMetrics = new LinkedHashMap<>();
@@ -162,6 +162,36 @@ public final class TableSelection {
                 result.selected().detector(), selectedTest, test.labels(), result.threshold(), "on the test part")),
                 out.resolve("report.html"));
         return new Result(split, result, testMetrics, summary);
+    }
+
+    private record Parts(DetectionData all, DetectionData train, DetectionData test, Split split) {
+    }
+
+    private static Parts read(Options options, Listener listener) throws IOException {
+        FeatureTable t = FeatureTableReader.read(options.table(), options.labelColumn());
+        int[][] parts = split(t.labels(), options.testFraction(), options.selection().seed());
+        DetectionData all = new DetectionData(t.features(), List.of(), t.labels());
+        DetectionData train = all.select(parts[0]);
+        DetectionData test = all.select(parts[1]);
+        Split split = new Split(options.table(), all.size(), all.features().columns(), train.size(), test.size(),
+                t.rejected());
+        listener.split(split);
+        return new Parts(all, train, test, split);
+    }
+
+    /**
+     * {@code select --table --label-free}: the same read and split, then {@link LabelFreeTableRun} on the training
+     * part with its labels removed; the labels only grade the test part. Writes the same files as {@link #run}.
+     */
+    public static LabelFreeTableRun.Outcome runLabelFree(Options options, Path out, Listener listener) throws IOException {
+        Parts p = read(options, listener);
+        LabelFreeOptions lf = LabelFreeOptions.defaults(options.selection().detectors(), options.selection().seed());
+        LabelFreeTableRun.Outcome o = new LabelFreeTableRun(options.table().toString(), p.train().withoutLabels(),
+                p.test(), p.split().rejected().size(), lf).run(out);
+        new ModelDirectory(o.result().selected().model(), null, ModelDirectory.selection(o.result().selected().name(),
+                LabelFreeTableRun.MODE, o.result().fence().threshold(), o.result().fence().description(), null,
+                p.train().features().names(), lf.seed())).save(out.resolve("model"));
+        return o;
     }
 
     private static Map<String, Object> summary(Split split, SelectionResult result, double[] test, long seed) {
