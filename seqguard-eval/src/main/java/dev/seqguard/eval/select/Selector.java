@@ -301,7 +301,7 @@ public final class Selector {
      */
     private CandidateResult selfSupervised(Detector<?> d, DetectionData data, int[] reliableNegatives,
                                            List<SyntheticValidation.Variant> variants, Augmentation.Rows extra) {
-        CrossFittedDetector crossFit = new CrossFittedDetector();
+        CrossFittedDetector crossFit = new CrossFittedDetector(DetectorRegistry.lookup());
         CrossFittedDetector.Config config = new CrossFittedDetector.Config(d.name(), options.folds(), options.seed());
         DetectionData training = data.withLabels(reliableNegatives).concat(extra.data());
         Timed full = Timed.fitAndScore(crossFit, config, training, data);
