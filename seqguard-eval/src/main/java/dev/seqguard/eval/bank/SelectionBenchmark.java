@@ -224,7 +224,7 @@ public final class SelectionBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<String> users = pick.users();
         String[] kinds = users.stream().map(u -> scenario.kindOf().get(u)).toArray(String[]::new);
-        return ScenarioOutcome.score(scenario.spec().id(), scenario.spec().log().code(), scenario.spec().describe(),
+        return ScenarioOutcome.score(scenario.spec().id(), scenario.spec().log().code(), scenario.describe(),
                 scenario.labels(users), kinds, pick.result(), scenario.labels(iforest.users()), iforest.result(),
                 seconds);
     }

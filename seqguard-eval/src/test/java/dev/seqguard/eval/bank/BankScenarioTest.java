@@ -73,6 +73,18 @@ class BankScenarioTest {
     }
 
     @Test
+    void aKindThatNeedsMoreHistoryThanTheLogHasIsDroppedAndTheDescriptionSaysWhatWasPlanted() {
+        List<BehaviorEvent> shortLog = BankFixtures.shoppers(4, 400, 6, true).stream()
+                .filter(e -> e.timeMillis() < BankFixtures.START + 3 * 3_600_000L).toList();
+        ScenarioSpec spec = new ScenarioSpec("short", BankLog.TAOBAO_2H, 5, 500, 0.1,
+                EnumSet.of(AnomalyType.CRAWLER, AnomalyType.TAKEOVER), Map.of(), null, null, ScraperParams.defaults());
+        Scenario s = spec.build(shortLog);
+        assertThat(s.kindOf().values()).containsOnly("crawler", "scraper");
+        assertThat(s.describe()).endsWith(" crawler+scraper");
+        assertThat(spec.describe()).endsWith(" crawler+takeover+scraper");
+    }
+
+    @Test
     void largeLogsAreSampledToMaxUsers() {
         List<BehaviorEvent> real = BankFixtures.shoppers(4, 300, 3, true);
         ScenarioSpec spec = new ScenarioSpec("sample", BankLog.TAOBAO, 5, 100, 0.05, Set.of(), Map.of(), null, null,
