@@ -95,6 +95,23 @@ class BankScenarioTest {
     }
 
     @Test
+    void selectionNeverUsesTheBank() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src", "main", "java"))) {
+            List<java.nio.file.Path> users = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.toString().contains(java.io.File.separator + "bank" + java.io.File.separator))
+                    .filter(p -> {
+                        try {
+                            return java.nio.file.Files.readString(p).contains("dev.seqguard.eval.bank");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+            assertThat(users).isEmpty();
+        }
+    }
+
+    @Test
     void weblogLineBecomesAViewOfTheUrlPathByTheClientAddress() {
         BehaviorEvent e = WeblogReader.parse(
                 "83.149.9.216 - - 17/05/2015:10:05:03 +0000 GET /presentations/logstash/images/kibana.png?x=1");
