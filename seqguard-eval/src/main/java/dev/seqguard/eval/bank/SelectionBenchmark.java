@@ -123,6 +123,9 @@ public final class SelectionBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (options.out() != null) {
+            console.println("wrote " + options.out().resolve(CSV));
+        }
         summarise(rows);
         return rows;
     }
@@ -133,11 +136,12 @@ public final class SelectionBenchmark {
         summary.lines().forEach(console::println);
         if (options.out() != null) {
             try {
+                Files.createDirectories(options.out());
                 Files.write(options.out().resolve(SUMMARY), summary.lines());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            console.println("wrote " + options.out().resolve(CSV) + " and " + SUMMARY);
+            console.println("wrote " + options.out().resolve(SUMMARY));
         }
     }
 
