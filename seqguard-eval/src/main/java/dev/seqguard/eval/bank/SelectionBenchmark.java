@@ -74,7 +74,7 @@ public final class SelectionBenchmark {
 
         public static Options defaults(Path dataDir, boolean quick) {
             return new Options(dataDir, SEED, quick ? QUICK_SCENARIOS : SCENARIOS, Arrays.asList(BankLog.values()),
-                    ScenarioBank.DEFAULT_CORE, EnumSet.allOf(BankKind.class), quick ? QUICK_USERS : USERS,
+                    ScenarioBank.DEFAULT_CORE, ScenarioBank.DEFAULT_BANK, quick ? QUICK_USERS : USERS,
                     LabelFreeRun.defaults(), null, null, 1);
         }
     }
@@ -266,7 +266,7 @@ public final class SelectionBenchmark {
      * [--export DIR] [--from K] [--detectors a,b]}, or {@code --summarise A.csv,B.csv [--out DIR]} for the summary of
      * rows written earlier (a bank run in parts); the data directory defaults to the system property {@code seqguard.data},
      * else {@code ../shared/data}. Kinds are injector codes (crawler, farming, adfraud, takeover, promo, misclick) and bank
-     * codes (slowdrip, ring, scraper).
+     * codes (slowdrip, ring, scraper, and the opt-in mimic).
      */
     public static void main(String[] args) {
         Path data = Path.of(System.getProperty("seqguard.data", "../shared/data"));
