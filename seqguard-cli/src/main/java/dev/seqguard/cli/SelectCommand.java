@@ -329,6 +329,10 @@ final class SelectCommand implements Callable<Integer> {
                 }
                 LabelFreeTableRun.Outcome o = new LabelFreeTableRun(table.toString(), train.withoutLabels(), test,
                         t.rejected().size(), lf).run(out);
+                new ModelDirectory(o.result().selected().model(), null, ModelDirectory.selection(
+                        o.result().selected().name(), LabelFreeTableRun.MODE, o.result().fence().threshold(),
+                        o.result().fence().description(), null, all.features().names(), options.seed()))
+                        .save(out.resolve("model"));
                 LabelFreeTableRun.print(o, System.out);
                 return SeqGuard.EXIT_OK;
             }

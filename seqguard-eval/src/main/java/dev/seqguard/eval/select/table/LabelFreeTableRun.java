@@ -1,13 +1,12 @@
 package dev.seqguard.eval.select.table;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.seqguard.core.io.Csv;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.Confusion;
 import dev.seqguard.eval.metrics.RocAuc;
-import dev.seqguard.eval.output.Csv;
-import dev.seqguard.eval.output.ModelDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ import java.util.Map;
 /**
  * {@code select --table F --label-free}: {@link LabelFreeTableSelector} on the training part, which it sees without
  * labels; the test part's labels only grade the result. Writes {@code leaderboard.csv} (validation per kind and test
- * metrics per candidate), {@code test_scores.csv}, {@code summary.json} and the model directory.
+ * metrics per candidate), {@code test_scores.csv}, {@code summary.json}; the caller saves the model.
  *
  * @param source       the table's path, for the summary
  * @param train        the training part; its labels are dropped before selection
@@ -62,9 +61,6 @@ public record LabelFreeTableRun(String source, DetectionData train, DetectionDat
                 csv.row(test.features().rowIds().get(i), test.labels()[i], selectedScores[i]);
             }
         }
-        new ModelDirectory(result.selected().model(), null, ModelDirectory.selection(result.selected().name(), MODE,
-                result.fence().threshold(), result.fence().description(), null, train.features().names(), options.seed()))
-                .save(out.resolve("model"));
         Map<String, Object> summary = summary(result, metrics, atThreshold);
         ModelIO.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
         return new Outcome(result, metrics, selectedScores, atThreshold, summary);
