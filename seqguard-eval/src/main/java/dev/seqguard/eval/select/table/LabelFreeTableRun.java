@@ -1,12 +1,12 @@
 package dev.seqguard.eval.select.table;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.seqguard.core.io.Csv;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.Confusion;
 import dev.seqguard.eval.metrics.RocAuc;
+import dev.seqguard.core.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * {@code select --table F --label-free}: {@link LabelFreeTableSelector} on the training part, which it sees without
  * labels; the test part's labels only grade the result. Writes {@code leaderboard.csv} (validation per kind and test
- * metrics per candidate), {@code test_scores.csv}, {@code summary.json}; the caller saves the model.
+ * metrics per candidate), {@code test_scores.csv}, {@code summary.json} and the model directory.
  *
  * @param source       the table's path, for the summary
  * @param train        the training part; its labels are dropped before selection
