@@ -6,8 +6,8 @@ import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.IngestResult;
 import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.eval.pipeline.PipelineOptions;
-import dev.seqguard.eval.pipeline.Preparation;
+import dev.seqguard.detect.pipeline.PipelineOptions;
+import dev.seqguard.detect.pipeline.Preparation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Instead: `select --table` (60/40 split) on every ODDS table in DIR that PyOD's published benchmark"
                     + " also covers, and the selected detector's test ROC-AUC against the best of PyOD's ten detectors.")
     Path odds;
+
+    @Option(names = "--label-free", description = "With --odds: `select --table --label-free` (no labels to choose),"
+            + " the median test ROC-AUC over the seeds beside PyOD's published IForest and best of ten.")
+    boolean labelFree;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "With --odds: the detectors select may use (default: all).")
     List<String> detectors = new java.util.ArrayList<>();
@@ -99,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             return ServeBenchmark.run(serve, events != null ? events : BundledData.sample(), seconds);
         }
         if (odds != null) {
-            return new OddsBenchmark(odds, detectors, runs).run();
+            return new OddsBenchmark(odds, detectors, runs, labelFree).run();
         }
         Path file = events != null ? events : BundledData.sample();
         IngestOptions options = IngestOptions.defaults("taobao", null);

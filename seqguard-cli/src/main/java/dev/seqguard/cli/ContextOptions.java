@@ -4,7 +4,7 @@ import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.QuarantineCounter;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package dev.seqguard.cli;
 import dev.seqguard.core.io.IngestResult;
 import dev.seqguard.core.labels.UserLabels;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.eval.report.HtmlReport;
 import dev.seqguard.eval.report.ReportModel;
 import dev.seqguard.recsys.LiftComparison;

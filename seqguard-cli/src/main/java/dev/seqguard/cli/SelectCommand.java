@@ -14,16 +14,16 @@ import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.RocAuc;
-import dev.seqguard.eval.output.Csv;
+import dev.seqguard.core.io.Csv;
 import dev.seqguard.eval.output.EventScoring;
 import dev.seqguard.eval.output.LeaderboardFile;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.eval.output.ScoreFiles;
 import dev.seqguard.eval.output.ScoredRun;
 import dev.seqguard.eval.output.SelectionReport;
-import dev.seqguard.eval.pipeline.PipelineOptions;
-import dev.seqguard.eval.pipeline.PreparedData;
-import dev.seqguard.eval.pipeline.Preparation;
+import dev.seqguard.detect.pipeline.PipelineOptions;
+import dev.seqguard.detect.pipeline.PreparedData;
+import dev.seqguard.detect.pipeline.Preparation;
 import dev.seqguard.eval.report.HtmlReport;
 import dev.seqguard.eval.report.ReportModel;
 import dev.seqguard.eval.select.CandidateResult;
@@ -31,6 +31,8 @@ import dev.seqguard.eval.select.InjectedValidation;
 import dev.seqguard.eval.select.SelectionOptions;
 import dev.seqguard.eval.select.SelectionResult;
 import dev.seqguard.eval.select.Selector;
+import dev.seqguard.eval.select.table.LabelFreeOptions;
+import dev.seqguard.eval.select.table.LabelFreeTableRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +72,11 @@ final class SelectCommand implements Callable<Integer> {
 
     @Option(names = "--test-fraction", defaultValue = "0.4", description = "Held-out share of --table rows. Default: ${DEFAULT-VALUE}.")
     double testFraction;
+
+    @Option(names = "--label-free", description = "With --table: select without labels (synthetic anomalies generated"
+            + " from the table validate unsupervised detectors against default iForest); the label column only grades"
+            + " the held-out test part.")
+    boolean labelFree;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
             description = "Detectors to compare (default: all that can run, except the opt-in Transformer models).")
@@ -134,10 +141,13 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        if (labelFree && table == null) {
+            throw new UserInputException("--label-free needs --table (event logs are label-free without --labels)");
+        }
         if (table != null) {
             // tables carry every label, but small ones have few anomalies: cross-validate with as few as 2 per class
             SelectionOptions tableOptions = new SelectionOptions(detectors, folds, seed, ensemble, threshold, 2, syntheticRepeats);
-            return new TableSelection(table, labelColumn, testFraction, tableOptions, out).run();
+            return new TableSelection(table, labelColumn, testFraction, tableOptions, out, labelFree).run();
         }
         return runEvents(options);
     }
@@ -297,7 +307,7 @@ final class SelectCommand implements Callable<Integer> {
 
     /** Selection on a labelled feature table with a stratified held-out test part. */
     private record TableSelection(Path table, String labelColumn, double testFraction, SelectionOptions options,
-                                  Path out) {
+                                  Path out, boolean labelFree) {
         int run() throws IOException {
             if (!(testFraction > 0 && testFraction < 1)) {
                 throw new UserInputException("--test-fraction must be in (0, 1), got " + testFraction);
@@ -310,6 +320,18 @@ final class SelectCommand implements Callable<Integer> {
             DetectionData test = all.select(split[1]);
             System.err.printf("%s: %d rows x %d features; train %d, test %d%n", table.getFileName(), all.size(),
                     all.features().columns(), train.size(), test.size());
+            if (labelFree) {
+                LabelFreeOptions lf;
+                try {
+                    lf = LabelFreeOptions.defaults(options.detectors(), options.seed());
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException(e.getMessage());
+                }
+                LabelFreeTableRun.Outcome o = new LabelFreeTableRun(table.toString(), train.withoutLabels(), test,
+                        t.rejected().size(), lf).run(out);
+                LabelFreeTableRun.print(o, System.out);
+                return SeqGuard.EXIT_OK;
+            }
             SelectionResult result;
             try (Progress progress = Progress.start("select", 20)) {
                 result = progress.training(() -> new Selector(options, progress::step).select(train, null, null));

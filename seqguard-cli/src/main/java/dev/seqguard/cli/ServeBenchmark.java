@@ -6,7 +6,7 @@ import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.server.LoadBenchmark;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.Capability;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.Family;
-import dev.seqguard.eval.output.Csv;
+import dev.seqguard.core.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

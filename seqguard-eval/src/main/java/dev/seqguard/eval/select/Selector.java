@@ -381,7 +381,7 @@ public final class Selector {
     private CandidateResult selfSupervised(Detector<?> d, DetectionData data, int[] reliableNegatives,
                                            List<SyntheticValidation.Variant> variants, List<String> kinds,
                                            Augmentation.Rows extra, Map<String, HeldOutCells.CellScores> cellScores) {
-        CrossFittedDetector crossFit = new CrossFittedDetector();
+        CrossFittedDetector crossFit = new CrossFittedDetector(DetectorRegistry.lookup());
         CrossFittedDetector.Config config = new CrossFittedDetector.Config(d.name(), options.folds(), options.seed());
         DetectionData negatives = data.withLabels(reliableNegatives);
         Timed full = Timed.fitAndScore(crossFit, config, negatives.concat(extra.data()), data);
