@@ -329,6 +329,11 @@ final class SelectCommand implements Callable<Integer> {
                 }
                 LabelFreeTableRun.Outcome o = new LabelFreeTableRun(table.toString(), train.withoutLabels(), test,
                         t.rejected().size(), lf).run(out);
+                // the model directory lives in seqguard-serving, which eval does not depend on: the CLI saves it
+                new ModelDirectory(o.result().selected().model(), null, ModelDirectory.selection(
+                        o.result().selected().name(), LabelFreeTableRun.MODE, o.result().fence().threshold(),
+                        o.result().fence().description(), null, train.features().names(), lf.seed()))
+                        .save(out.resolve("model"));
                 LabelFreeTableRun.print(o, System.out);
                 return SeqGuard.EXIT_OK;
             }

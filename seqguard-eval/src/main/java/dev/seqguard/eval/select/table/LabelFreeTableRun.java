@@ -6,8 +6,7 @@ import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.Confusion;
 import dev.seqguard.eval.metrics.RocAuc;
-import dev.seqguard.eval.output.Csv;
-import dev.seqguard.eval.output.ModelDirectory;
+import dev.seqguard.core.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -62,9 +61,6 @@ public record LabelFreeTableRun(String source, DetectionData train, DetectionDat
                 csv.row(test.features().rowIds().get(i), test.labels()[i], selectedScores[i]);
             }
         }
-        new ModelDirectory(result.selected().model(), null, ModelDirectory.selection(result.selected().name(), MODE,
-                result.fence().threshold(), result.fence().description(), null, train.features().names(), options.seed()))
-                .save(out.resolve("model"));
         Map<String, Object> summary = summary(result, metrics, atThreshold);
         ModelIO.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
         return new Outcome(result, metrics, selectedScores, atThreshold, summary);
