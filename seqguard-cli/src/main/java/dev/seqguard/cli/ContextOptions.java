@@ -4,7 +4,7 @@ import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.QuarantineCounter;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  */
 final class ContextOptions {
     @Option(names = "--context-events", paramLabel = "FILE",
-            description = "Events that group features (item popularity, co-visitation) are computed against, normally the"
-                    + " file the model was selected on. Default: none (those features read 0).")
+            description = "Events the group features (item popularity, co-visitation) are computed against, normally"
+                    + " the file the model was selected on. Default: none, and those features read 0.")
     Path contextEvents;
 
     @Option(names = "--context-format", defaultValue = "taobao", paramLabel = "NAME",

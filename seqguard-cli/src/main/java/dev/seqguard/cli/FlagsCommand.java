@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "flags", mixinStandardHelpOptions = true,
-        description = {"Queries the anomaly log (DIR/flags.db, written by `seqguard recommend --model`): which items and",
-                "categories flagged accounts target most and how many accounts, at what hours, and who was flagged.",
-                "Without a query option: the log's summary, the top 10 items and the top 10 categories."})
+        description = {"Queries the anomaly log that `seqguard recommend --model` writes (DIR/flags.db).",
+                "It answers which items and categories flagged accounts target most, by how many accounts and at what"
+                        + " hours, and who was flagged. Without a query option: the log's summary, the top 10 items and"
+                        + " the top 10 categories."})
 final class FlagsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

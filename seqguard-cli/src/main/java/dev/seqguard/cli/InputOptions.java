@@ -1,6 +1,5 @@
 package dev.seqguard.cli;
 
-import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.IngestResult;
@@ -8,11 +7,11 @@ import dev.seqguard.core.io.IngestSummary;
 import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.io.QuarantineSink;
 import dev.seqguard.core.io.QuarantineWriter;
-import dev.seqguard.core.io.TimeRule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The input options every verb that reads events shares. */
@@ -20,22 +19,11 @@ final class InputOptions {
     @Option(names = "--events", paramLabel = "FILE", description = "Event log to read (.gz is read transparently).")
     Path events;
 
-    @Option(names = "--format", defaultValue = "taobao", paramLabel = "NAME",
-            description = "Layout: taobao, retailrocket, generic (CSV with header), jsonl, diginetica, yoochoose. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = "--columns", paramLabel = "SPEC",
-            description = "Column mapping for generic/jsonl, e.g. user=uid,item=sku,category=cat,behavior=type,timestamp=ts"
-                    + " (optional: session_id, query, price, dwell_ms, label).")
-    String columns;
-
-    @Option(names = "--time-rule", defaultValue = "auto", paramLabel = "RULE",
-            description = "Which times are far outside the bulk of the data and quarantined: auto (estimated in a first pass),"
-                    + " none, or a range like 2017-11-25..2017-12-03@+08:00. Default: ${DEFAULT-VALUE}.")
-    String timeRule;
+    @Mixin
+    LayoutOptions layout;
 
     @Option(names = "--max-line-length", defaultValue = "4096", paramLabel = "N",
-            description = "Longer lines are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
+            description = "Lines longer than this are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
     int maxLineLength;
 
     /** The events file; a clear usage error when it was not given. */
@@ -47,9 +35,9 @@ final class InputOptions {
     }
 
     IngestOptions ingestOptions() {
+        IngestOptions options = layout.ingestOptions(LayoutOptions.DEFAULT_FORMAT);
         try {
-            EventFormat f = columns == null ? EventFormat.byName(format) : IngestOptions.defaults(format, columns).format();
-            return IngestOptions.defaults(f).withTimeRule(TimeRule.parse(timeRule)).withMaxLineLength(maxLineLength);
+            return options.withMaxLineLength(maxLineLength);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

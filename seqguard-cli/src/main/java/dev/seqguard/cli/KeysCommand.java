@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Manages the scoring service's API keys (stored in the data directory as salted hashes only).",
+        description = {"Manages the scoring service's API keys.",
+                "Keys live in the service's data directory as salted hashes only: create prints a new key once,"
+                        + " revoke makes a running service refuse it."},
         subcommands = {KeysCommand.Create.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,9 +1,9 @@
 package dev.seqguard.cli;
 
 import dev.seqguard.core.io.IngestResult;
-import dev.seqguard.server.Replay;
+import dev.seqguard.serving.Replay;
 import dev.seqguard.server.ServiceConfig;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,9 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Runs an event log through the scoring service's streaming path (incremental features, the",
-                "model's detector and threshold) in event-time order, in one process: the reference the service must",
-                "match, and a back-test of a streaming model on history. Writes OUT/flags.jsonl and quarantine.csv."})
+        description = {"Runs an event log through the scoring service's streaming path, in one process.",
+                "Events are scored in event-time order with the service's incremental features and the model's detector"
+                        + " and threshold: the reference the service must match, and a back-test of a streaming model"
+                        + " on history. Writes OUT/flags.jsonl and OUT/quarantine.csv."})
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -38,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
         ServingModel m = context.load(model, context.context());
         IngestResult in = input.readAll(out.resolve("quarantine.csv"));
         InputOptions.printSummary(in.summary(), System.err);
-        Replay.Result r = Replay.run(m, in.events(), maxUsers, ServiceConfig.defaults(out).shards());
+        Replay.Result r = Replay.run(m, in.events(), maxUsers, ServiceConfig.DEFAULT_SHARDS);
         Replay.write(r.flags(), out.resolve(Replay.FLAGS_FILE));
         System.out.printf(Locale.ROOT, "replayed %,d events of %,d users with %s (threshold %.4g): %,d flags; wrote %s%n",
                 r.events(), r.users(), m.detectorName(), m.threshold(), r.flags().size(),

@@ -3,7 +3,7 @@ package dev.seqguard.cli;
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.server.ScoringService;
 import dev.seqguard.server.ServiceConfig;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the real-time scoring service: POST /v1/events, GET /v1/users/{id}, GET /v1/flags,",
-                "POST /v1/model, GET /health, GET /metrics, GET /openapi.json (see README, 'Scoring service').",
-                "Flags are committed to D/seqguard.db before they are reported; user state is checkpointed",
-                "periodically and on SIGTERM. /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
+        description = {"Runs the real-time scoring service over HTTP.",
+                "Routes: POST /v1/events, GET /v1/users/{id}, GET /v1/flags, POST /v1/model, GET /health, GET /metrics"
+                        + " and GET /openapi.json (see README, 'Scoring service').",
+                "Flags are committed to D/seqguard.db before they are reported; user state is checkpointed periodically"
+                        + " and on SIGTERM. The /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
 final class ServeCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?", Pattern.CASE_INSENSITIVE);
 
@@ -33,17 +34,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", required = true, paramLabel = "D", description = "Database of flags, keys and user state.")
     Path dataDir;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (0 = any free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "" + ServiceConfig.DEFAULT_PORT, description = "Port (0 = any free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--host", defaultValue = ServiceConfig.DEFAULT_HOST, description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--max-body", defaultValue = "1MiB", paramLabel = "SIZE",
+    @Option(names = "--max-body", defaultValue = "" + ServiceConfig.DEFAULT_MAX_BODY, paramLabel = "SIZE",
             description = "Larger request bodies get 413 (B, KiB, MiB, GiB). Default: ${DEFAULT-VALUE}.")
     String maxBody;
 
-    @Option(names = "--rate-limit", defaultValue = "100000/s", paramLabel = "N/s",
+    @Option(names = "--rate-limit", defaultValue = "" + (long) ServiceConfig.DEFAULT_RATE_LIMIT + "/s", paramLabel = "N/s",
             description = "Requests per second per API key; more get 429. Default: ${DEFAULT-VALUE}.")
     String rateLimit;
 
@@ -54,19 +55,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mask-user-ids", description = "Store and return user ids as salted hashes.")
     boolean maskUserIds;
 
-    @Option(names = "--checkpoint-every", defaultValue = "30", paramLabel = "SECONDS",
+    @Option(names = "--checkpoint-every", defaultValue = "" + ServiceConfig.DEFAULT_CHECKPOINT_SECONDS, paramLabel = "SECONDS",
             description = "Seconds between user-state checkpoints. Default: ${DEFAULT-VALUE}.")
     int checkpointSeconds;
 
-    @Option(names = "--threads", defaultValue = "16", description = "Request worker threads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", defaultValue = "" + ServiceConfig.DEFAULT_THREADS, description = "Request worker threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         ServiceConfig config;
         try {
-            config = new ServiceConfig(dataDir, host, port, bytes(maxBody), perSecond(rateLimit), maxUsers, maskUserIds,
-                    Duration.ofSeconds(checkpointSeconds), threads, ServiceConfig.defaults(dataDir).shards());
+            config = ServiceConfig.builder(dataDir).host(host).port(port).maxBodyBytes(bytes(maxBody))
+                    .rateLimitPerSecond(perSecond(rateLimit)).maxUsers(maxUsers).maskUserIds(maskUserIds)
+                    .checkpointInterval(Duration.ofSeconds(checkpointSeconds)).threads(threads).build();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

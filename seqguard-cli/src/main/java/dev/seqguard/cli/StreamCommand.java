@@ -20,29 +20,29 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "stream", mixinStandardHelpOptions = true,
-        description = {"Runs the streaming scoring path as an Apache Flink job in an embedded local mini-cluster: events",
-                "keyed by user, scored in event-time order (bounded out-of-orderness watermarks) by the same engine as",
-                "replay and serve, checkpointed (exactly-once sinks). From files (--events): writes part files to",
-                "OUT/flags/ (one JSON line per flag, as replay's flags.jsonl), OUT/clean/ (accepted unflagged events,",
-                "input layout) and OUT/quarantine/ (reason<TAB>line). From Kafka (--kafka): reads --in-topic, writes",
-                "flags and clean events to --flags-topic and --clean-topic through transactions (read them with",
-                "isolation.level=read_committed), quarantine to --quarantine-topic or OUT/quarantine/."})
+        description = {"Runs the streaming scoring path as an Apache Flink job in an embedded local mini-cluster.",
+                "Events are keyed by user and scored in event-time order (bounded out-of-orderness watermarks) by the"
+                        + " same engine as replay and serve; state is checkpointed and the sinks are exactly-once.",
+                "From files (--events): writes part files to OUT/flags/ (one JSON line per flag, as replay's"
+                        + " flags.jsonl), OUT/clean/ (accepted unflagged events, input layout) and OUT/quarantine/"
+                        + " (reason<TAB>line).",
+                "From Kafka (--kafka): reads --in-topic (as jsonl unless --format says otherwise), writes flags and"
+                        + " clean events to --flags-topic and --clean-topic through transactions (read them with"
+                        + " isolation.level=read_committed), and quarantine to --quarantine-topic or OUT/quarantine/."})
 final class StreamCommand implements Callable<Integer> {
+    @Mixin
+    LayoutOptions layout;
+
+    @Mixin
+    ContextOptions context;
+
     @Option(names = "--events", paramLabel = "FILE",
             description = "Event log (a file or a directory; .gz is read transparently). Either this or --kafka.")
     Path events;
-
-    @Option(names = "--format", paramLabel = "NAME",
-            description = "Layout of the events and of the clean output: taobao, retailrocket, generic (CSV with header),"
-                    + " jsonl, diginetica, yoochoose. Default: taobao for files, jsonl (one JSON object per record) for Kafka.")
-    String format;
-
-    @Option(names = "--columns", paramLabel = "SPEC",
-            description = "Column mapping for generic/jsonl, e.g. user=uid,item=sku,behavior=type,timestamp=ts.")
-    String columns;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model directory written by select.")
     Path model;
@@ -72,7 +72,7 @@ final class StreamCommand implements Callable<Integer> {
                     + " a batch). Default: run until Ctrl-C.")
     boolean kafkaBounded;
 
-    @Option(names = "--kafka-start", defaultValue = "earliest", paramLabel = "WHERE",
+    @Option(names = "--kafka-start", defaultValue = KafkaStreamOptions.DEFAULT_START_FROM, paramLabel = "WHERE",
             description = "With --kafka: earliest (score the whole topic), latest (only new records) or committed (the group's"
                     + " offsets). Default: ${DEFAULT-VALUE}.")
     String kafkaStart;
@@ -85,43 +85,31 @@ final class StreamCommand implements Callable<Integer> {
             description = "With --kafka: prefix of the sinks' transactional ids, unique to this job. Default: seqguard-IN-FLAGS.")
     String transactionalId;
 
-    @Option(names = "--kafka-transaction-timeout", defaultValue = "600", paramLabel = "SECONDS",
+    @Option(names = "--kafka-transaction-timeout", defaultValue = "" + KafkaStreamOptions.DEFAULT_TRANSACTION_TIMEOUT_SECONDS, paramLabel = "SECONDS",
             description = "With --kafka: producer transaction.timeout.ms, above the checkpoint interval and at most the"
                     + " brokers' transaction.max.timeout.ms (15 min by default). Default: ${DEFAULT-VALUE}.")
     long transactionTimeoutSeconds;
 
     @Option(names = "--source-idleness", paramLabel = "SECONDS",
             description = "A reading task without events for this long stops holding back event time (0: never)."
-                    + " Default: 30 with --kafka (a topic may have fewer partitions than tasks), 0 for files.")
+                    + " Default: " + KafkaEndpoints.DEFAULT_SOURCE_IDLENESS_SECONDS + " with --kafka (a topic may have fewer partitions than tasks), 0 for files.")
     Long sourceIdlenessSeconds;
 
-    @Option(names = "--context-events", paramLabel = "FILE",
-            description = "Events that group features are computed against, as for replay. Default: none (those features read 0).")
-    Path contextEvents;
-
-    @Option(names = "--context-format", defaultValue = "taobao", paramLabel = "NAME", description = "Layout of --context-events. Default: ${DEFAULT-VALUE}.")
-    String contextFormat;
-
-    @Option(names = "--time-rule", defaultValue = "auto", paramLabel = "RULE",
-            description = "Which times are quarantined as time_out_of_range, as for replay: auto (estimated in a first pass"
-                    + " over the file, before the job starts), none, or a range like 2017-11-25..2017-12-03@+08:00. Default: ${DEFAULT-VALUE}.")
-    String timeRule;
-
-    @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N", description = "Tasks per operator. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--parallelism", defaultValue = "" + SeqGuardStreamJob.DEFAULT_PARALLELISM, paramLabel = "N", description = "Tasks per operator. Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
-    @Option(names = "--out-of-orderness", defaultValue = "300", paramLabel = "SECONDS",
+    @Option(names = "--out-of-orderness", defaultValue = "" + StreamJobConfig.DEFAULT_OUT_OF_ORDERNESS_SECONDS, paramLabel = "SECONDS",
             description = "How late (event time) an event may arrive and still be scored in order; older ones are quarantined as late_event. Default: ${DEFAULT-VALUE}.")
     long outOfOrdernessSeconds;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "10", paramLabel = "SECONDS", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--checkpoint-interval", defaultValue = "" + StreamJobConfig.DEFAULT_CHECKPOINT_INTERVAL_SECONDS, paramLabel = "SECONDS", description = "Default: ${DEFAULT-VALUE}.")
     double checkpointSeconds;
 
-    @Option(names = "--idle-state-timeout", defaultValue = "0", paramLabel = "SECONDS",
+    @Option(names = "--idle-state-timeout", defaultValue = "" + StreamJobConfig.DEFAULT_IDLE_STATE_TIMEOUT_SECONDS, paramLabel = "SECONDS",
             description = "Drop a user's state after this much event time without events (0: keep, as replay does). Default: ${DEFAULT-VALUE}.")
     long idleSeconds;
 
-    @Option(names = "--state-backend", defaultValue = "hashmap", paramLabel = "NAME",
+    @Option(names = "--state-backend", defaultValue = StreamJobConfig.DEFAULT_STATE_BACKEND, paramLabel = "NAME",
             description = "Where keyed state lives: hashmap (JVM heap, fastest) or rocksdb (local disk, incremental"
                     + " checkpoints; for state larger than memory). Default: ${DEFAULT-VALUE}.")
     String stateBackend;
@@ -147,19 +135,21 @@ final class StreamCommand implements Callable<Integer> {
         }
         SeqGuardStreamJob.Counts c;
         try {
-            StreamJobConfig config = StreamJobConfig.defaults(format != null ? format : fromKafka ? "jsonl" : "taobao",
-                            model, contextEvents)
-                    .withColumns(columns)
-                    .withContextFormat(contextFormat)
-                    .withOutOfOrderness(Duration.ofSeconds(outOfOrdernessSeconds))
-                    .withCheckpointInterval(Duration.ofMillis(Math.round(checkpointSeconds * 1000)))
-                    .withIdleStateTimeout(Duration.ofSeconds(idleSeconds))
-                    .withSourceIdleness(sourceIdlenessSeconds != null ? Duration.ofSeconds(sourceIdlenessSeconds)
-                            : fromKafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS : Duration.ZERO)
-                    .withCachedUsers(cachedUsers)
-                    .withStateBackend(stateBackend)
-                    .withCheckpointDir(checkpointDir);
-            config = config.withAcceptedTimes(acceptedTimes(config.eventFormat(), TimeRule.parse(timeRule), fromKafka));
+            StreamJobConfig.Builder builder = StreamJobConfig.builder(
+                            layout.format(StreamJobConfig.defaultFormat(fromKafka)), model, context.contextEvents)
+                    .columns(layout.columns)
+                    .contextFormat(context.contextFormat)
+                    .outOfOrderness(Duration.ofSeconds(outOfOrdernessSeconds))
+                    .checkpointInterval(Duration.ofMillis(Math.round(checkpointSeconds * 1000)))
+                    .idleStateTimeout(Duration.ofSeconds(idleSeconds))
+                    .sourceIdleness(sourceIdlenessSeconds != null ? Duration.ofSeconds(sourceIdlenessSeconds)
+                            : StreamJobConfig.defaultSourceIdleness(fromKafka))
+                    .cachedUsers(cachedUsers)
+                    .stateBackend(stateBackend)
+                    .checkpointDir(checkpointDir);
+            StreamJobConfig config = builder.build();
+            config = config.toBuilder().acceptedTimes(acceptedTimes(config.eventFormat(), TimeRule.parse(layout.timeRule),
+                    fromKafka)).build();
             config.loadModel();
             c = fromKafka ? runOnKafka(kafkaOptions, config) : SeqGuardStreamJob.runOnFiles(events, out, config, parallelism);
         } catch (IllegalArgumentException e) {
@@ -214,13 +204,14 @@ final class StreamCommand implements Callable<Integer> {
                     + " topic, or else to DIR/quarantine/");
         }
         try {
-            KafkaStreamOptions o = KafkaStreamOptions.defaults(kafka, inTopic, flagsTopic, cleanTopic)
-                    .withQuarantineTopic(quarantineTopic)
-                    .withBounded(kafkaBounded)
-                    .withStartFrom(KafkaStreamOptions.StartFrom.parse(kafkaStart))
-                    .withGroupId(kafkaGroup)
-                    .withTransactionTimeout(Duration.ofSeconds(transactionTimeoutSeconds));
-            return transactionalId == null ? o : o.withTransactionalIdPrefix(transactionalId);
+            return KafkaStreamOptions.builder(kafka, inTopic, flagsTopic, cleanTopic)
+                    .quarantineTopic(quarantineTopic)
+                    .bounded(kafkaBounded)
+                    .startFrom(KafkaStreamOptions.StartFrom.parse(kafkaStart))
+                    .groupId(kafkaGroup)
+                    .transactionTimeout(Duration.ofSeconds(transactionTimeoutSeconds))
+                    .transactionalIdPrefix(transactionalId)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

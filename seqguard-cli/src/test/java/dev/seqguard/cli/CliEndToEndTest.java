@@ -131,6 +131,44 @@ class CliEndToEndTest {
         assertThat(r.out()).contains("Usage: seqguard " + verb);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "select", "odds", "deep", "serve", "stream"})
+    void everyBenchSubcommandHasItsOwnHelp(String sub) {
+        Run r = run("bench", sub, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: seqguard bench " + sub);
+        Run parent = run("bench", "--help");
+        assertThat(parent.out()).containsPattern("(?m)^  " + sub + " +\\S");
+    }
+
+    @Test
+    void helpSummariesEndTheirSentenceAtEightyColumns() {
+        Run r = run("--help");
+        for (String verb : List.of("inspect", "inject", "select", "score", "detectors", "recommend", "demo", "bench")) {
+            String line = r.out().lines().filter(l -> l.startsWith("  " + verb + " ")).findFirst().orElseThrow();
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+            assertThat(line).as(line).endsWith(".");
+        }
+    }
+
+    @Test
+    void benchFlagFormsRunTheSubcommands() throws IOException {
+        Path odds = Files.createDirectories(dir.resolve("odds"));
+        Files.copy(Path.of("src", "test", "resources", "odds", "vertebral.csv"), odds.resolve("vertebral.csv"));
+        Run alias = run("bench", "--odds", odds.toString(), "--detectors", "robust-z", "--runs", "1");
+        Run sub = run("bench", "odds", odds.toString(), "--detectors", "robust-z", "--runs", "1");
+        assertThat(alias.code()).as(alias.err()).isZero();
+        assertThat(sub.code()).as(sub.err()).isZero();
+        assertThat(alias.out()).isEqualTo(sub.out()).contains("vertebral", "MEAN", "1 split seed(s)");
+
+        Run ingest = run("bench", "--events", slice.toString(), "--copies", "1", "--runs", "1");
+        assertThat(ingest.code()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("parse+validate", "sequencing+features");
+        Run missing = run("bench", "serve");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("MODEL_DIR");
+    }
+
     @Test
     void streamOnFlinkWritesTheFlagsReplayWritesOnTheSameEventsAndModel() throws IOException {
         Path sel = dir.resolve("sels");
@@ -284,6 +322,17 @@ class CliEndToEndTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mode").asText()).isEqualTo("label_free");
         assertThat(summary.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("confidence_reason").asText()).contains("held-out checks", "default iforest");
+        assertThat(summary.get("baseline_detector").asText()).isEqualTo("iforest");
+        assertThat(summary.get("held_out_kinds").asText()).isNotEmpty();
+        // the shipped threshold is the label-free operating point: it flags the expected number, inside its range
+        int expected = summary.get("expected_flagged").asInt();
+        assertThat(summary.get("flagged").asInt()).isEqualTo(expected).isPositive();
+        assertThat(summary.get("expected_flagged_low").asInt()).isLessThanOrEqualTo(expected);
+        assertThat(summary.get("expected_flagged_high").asInt()).isGreaterThanOrEqualTo(expected);
+        assertThat(summary.get("threshold_rule").asText()).contains("label-free operating point");
+        assertThat(rs.out()).contains("expected flagged without labels: " + expected);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("How the detector was chosen without labels");
     }
 
     @Test

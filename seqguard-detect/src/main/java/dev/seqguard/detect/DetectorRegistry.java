@@ -3,6 +3,7 @@ package dev.seqguard.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
+import dev.seqguard.detect.api.DetectorLookup;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.detect.ensemble.CrossFittedDetector;
@@ -36,6 +37,19 @@ import java.util.ServiceLoader;
  */
 public final class DetectorRegistry {
 
+    /** The registry as a {@link DetectorLookup}; declared before {@link #BUILT_IN}, whose composites are given it. */
+    private static final DetectorLookup LOOKUP = new DetectorLookup() {
+        @Override
+        public Optional<Detector<?>> find(String name) {
+            return DetectorRegistry.find(name);
+        }
+
+        @Override
+        public Detector<?> get(String name) {
+            return DetectorRegistry.get(name);
+        }
+    };
+
     private static final List<Detector<?>> BUILT_IN = List.of(
             new ZScoreDetector(),
             new RobustZDetector(),
@@ -49,8 +63,8 @@ public final class DetectorRegistry {
             new GradientBoostingDetector(),
             new RandomForestDetector(),
             new RulesDetector(),
-            new RankAverageEnsembleDetector(),
-            new CrossFittedDetector()
+            new RankAverageEnsembleDetector(DetectorRegistry.lookup()),
+            new CrossFittedDetector(DetectorRegistry.lookup())
     );
 
     private static final List<Detector<?>> DETECTORS = withPlugins(BUILT_IN);
@@ -68,6 +82,11 @@ public final class DetectorRegistry {
     }
 
     private DetectorRegistry() {
+    }
+
+    /** The registry as a {@link DetectorLookup}, e.g. for a composite detector built outside it. */
+    public static DetectorLookup lookup() {
+        return LOOKUP;
     }
 
     private static List<Detector<?>> withPlugins(List<Detector<?>> builtIn) {
@@ -98,10 +117,10 @@ public final class DetectorRegistry {
 
     public static <C extends Record> FittedDetector fit(Detector<C> detector, DetectionData data,
                                                         Map<String, String> params, long seed) {
-        return detector.fit(data, detector.config(params, seed));
+        return DetectorLookup.fit(detector, data, params, seed);
     }
 
     public static FittedDetector load(JsonNode json) throws IOException {
-        return ModelIO.fromJson(json, n -> find(n).<Class<? extends FittedDetector>>map(Detector::fittedType).orElse(null));
+        return ModelIO.restore(json, LOOKUP);
     }
 }

@@ -47,7 +47,8 @@ import org.apache.kafka.common.KafkaException;
  */
 public final class KafkaEndpoints {
     /** With Kafka, a parse task without events for this long stops holding back event time. */
-    public static final Duration DEFAULT_SOURCE_IDLENESS = Duration.ofSeconds(30);
+    public static final long DEFAULT_SOURCE_IDLENESS_SECONDS = 30;
+    public static final Duration DEFAULT_SOURCE_IDLENESS = Duration.ofSeconds(DEFAULT_SOURCE_IDLENESS_SECONDS);
     /** How long {@link #start} waits for a broker to list the topics. */
     static final Duration BROKER_PATIENCE = Duration.ofSeconds(10);
 
@@ -154,7 +155,7 @@ public final class KafkaEndpoints {
                     // the JVM is exiting: a left-over temporary directory is all that is lost
                 }
             }));
-            config = config.withCheckpointDir(tmp.toString());
+            config = config.toBuilder().checkpointDir(tmp.toString()).build();
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 SeqGuardStreamJob.flinkConfiguration(config));

@@ -3,9 +3,6 @@ package dev.seqguard.flink;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -55,8 +52,11 @@ public record KafkaStreamOptions(String brokers, String inTopic, String flagsTop
     }
 
     public static final String DEFAULT_GROUP_ID = "seqguard-stream";
+    /** {@link StartFrom#EARLIEST}, as {@link StartFrom#parse} reads it. */
+    public static final String DEFAULT_START_FROM = "earliest";
     /** Below the brokers' default {@code transaction.max.timeout.ms} of 15 minutes. */
-    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+    public static final long DEFAULT_TRANSACTION_TIMEOUT_SECONDS = 600;
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(DEFAULT_TRANSACTION_TIMEOUT_SECONDS);
 
     /** Kafka's own rule for topic names. */
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -97,90 +97,72 @@ public record KafkaStreamOptions(String brokers, String inTopic, String flagsTop
      * {@code seqguard-<inTopic>-<flagsTopic>}, transactions timing out after {@link #DEFAULT_TRANSACTION_TIMEOUT}.
      */
     public static KafkaStreamOptions defaults(String brokers, String inTopic, String flagsTopic, String cleanTopic) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, null, false, StartFrom.EARLIEST,
-                DEFAULT_GROUP_ID, "seqguard-" + inTopic + "-" + flagsTopic, DEFAULT_TRANSACTION_TIMEOUT);
+        return builder(brokers, inTopic, flagsTopic, cleanTopic).build();
     }
 
-    public KafkaStreamOptions withQuarantineTopic(String topic) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, topic, bounded, startFrom, groupId,
-                transactionalIdPrefix, transactionTimeout);
+    /** A builder holding the {@link #defaults} for these brokers and topics. */
+    public static Builder builder(String brokers, String inTopic, String flagsTopic, String cleanTopic) {
+        return new Builder(brokers, inTopic, flagsTopic, cleanTopic);
     }
 
-    public KafkaStreamOptions withBounded(boolean b) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, quarantineTopic, b, startFrom, groupId,
-                transactionalIdPrefix, transactionTimeout);
-    }
+    /** Collects the components (see the record's); {@link #build} checks them. */
+    public static final class Builder {
+        private final String brokers;
+        private final String inTopic;
+        private final String flagsTopic;
+        private final String cleanTopic;
+        private String quarantineTopic;
+        private boolean bounded;
+        private StartFrom startFrom = StartFrom.parse(DEFAULT_START_FROM);
+        private String groupId = DEFAULT_GROUP_ID;
+        private String transactionalIdPrefix;
+        private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
 
-    public KafkaStreamOptions withStartFrom(StartFrom s) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, quarantineTopic, bounded, s, groupId,
-                transactionalIdPrefix, transactionTimeout);
-    }
-
-    public KafkaStreamOptions withGroupId(String id) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, quarantineTopic, bounded, startFrom, id,
-                transactionalIdPrefix, transactionTimeout);
-    }
-
-    public KafkaStreamOptions withTransactionalIdPrefix(String prefix) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, quarantineTopic, bounded, startFrom,
-                groupId, prefix, transactionTimeout);
-    }
-
-    public KafkaStreamOptions withTransactionTimeout(Duration d) {
-        return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, quarantineTopic, bounded, startFrom,
-                groupId, transactionalIdPrefix, d);
-    }
-
-    /** The option names {@link #fromArgs} reads, as {@code flink run} arguments take them (without {@code --}). */
-    public static final List<String> ARGS = List.of("kafka", "in-topic", "flags-topic", "clean-topic",
-            "quarantine-topic", "kafka-bounded", "kafka-start", "kafka-group", "kafka-transactional-id",
-            "kafka-transaction-timeout-ms");
-
-    /**
-     * The options of {@code flink run ... --kafka BROKERS --in-topic T --flags-topic F --clean-topic C
-     * [--quarantine-topic Q] [--kafka-bounded true] [--kafka-start earliest|latest|committed] [--kafka-group G]
-     * [--kafka-transactional-id PREFIX] [--kafka-transaction-timeout-ms N]}, names without their {@code --}.
-     *
-     * @throws IllegalArgumentException naming a missing or bad option
-     */
-    public static KafkaStreamOptions fromArgs(Map<String, String> args) {
-        KafkaStreamOptions o = defaults(require(args, "kafka"), require(args, "in-topic"), require(args, "flags-topic"),
-                require(args, "clean-topic"))
-                .withQuarantineTopic(args.get("quarantine-topic"))
-                .withBounded(parseBoolean("kafka-bounded", args.getOrDefault("kafka-bounded", "false")))
-                .withStartFrom(StartFrom.parse(args.getOrDefault("kafka-start", "earliest")))
-                .withGroupId(args.getOrDefault("kafka-group", DEFAULT_GROUP_ID));
-        if (args.containsKey("kafka-transactional-id")) {
-            o = o.withTransactionalIdPrefix(args.get("kafka-transactional-id"));
+        private Builder(String brokers, String inTopic, String flagsTopic, String cleanTopic) {
+            this.brokers = brokers;
+            this.inTopic = inTopic;
+            this.flagsTopic = flagsTopic;
+            this.cleanTopic = cleanTopic;
+            this.transactionalIdPrefix = "seqguard-" + inTopic + "-" + flagsTopic;
         }
-        if (args.containsKey("kafka-transaction-timeout-ms")) {
-            o = o.withTransactionTimeout(Duration.ofMillis(parseLong("kafka-transaction-timeout-ms",
-                    args.get("kafka-transaction-timeout-ms"))));
+
+        public Builder quarantineTopic(String topic) {
+            quarantineTopic = topic;
+            return this;
         }
-        return o;
-    }
 
-    private static String require(Map<String, String> args, String name) {
-        String v = args.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("missing --" + name + (name.equals("kafka") ? "" : " (needed with --kafka)"));
+        public Builder bounded(boolean b) {
+            bounded = b;
+            return this;
         }
-        return v;
-    }
 
-    private static boolean parseBoolean(String name, String v) {
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("--" + name + " must be true or false, got " + quote(v));
-        };
-    }
+        public Builder startFrom(StartFrom s) {
+            startFrom = s;
+            return this;
+        }
 
-    static long parseLong(String name, String v) {
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, got " + quote(v));
+        public Builder groupId(String id) {
+            groupId = id;
+            return this;
+        }
+
+        /** @param prefix {@code null}: keep the default, {@code seqguard-<inTopic>-<flagsTopic>} */
+        public Builder transactionalIdPrefix(String prefix) {
+            if (prefix != null) {
+                transactionalIdPrefix = prefix;
+            }
+            return this;
+        }
+
+        public Builder transactionTimeout(Duration d) {
+            transactionTimeout = d;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first component out of range */
+        public KafkaStreamOptions build() {
+            return new KafkaStreamOptions(brokers, inTopic, flagsTopic, cleanTopic, quarantineTopic, bounded, startFrom,
+                    groupId, transactionalIdPrefix, transactionTimeout);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.seqguard.flink;
 
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -44,7 +42,7 @@ import org.apache.flink.util.OutputTag;
  * <p>Pipeline: lines → {@code parse-events} (bad lines to quarantine) → event-time watermarks with bounded
  * out-of-orderness → key by user → {@code score-user-events} ({@link ScoreUserEvents}) → clean events (main output),
  * flags and quarantine (side outputs). Each user's events are scored in event-time order by the same
- * {@link dev.seqguard.server.ScoringEngine} {@code replay} uses, so a job's flags equal {@code replay}'s on the same
+ * {@link dev.seqguard.serving.ScoringEngine} {@code replay} uses, so a job's flags equal {@code replay}'s on the same
  * events and model (ties in time keep input order, as {@code replay}'s stable sort does, when one reader reads
  * the input in order).
  */
@@ -57,6 +55,8 @@ public final class SeqGuardStreamJob {
     public static final String QUARANTINED_COUNTER = "seqguard-quarantined";
     public static final String LATE_COUNTER = "seqguard-late";
     public static final String FLAGS_COUNTER = "seqguard-flags";
+    /** Tasks per operator of a local run ({@code seqguard stream --parallelism}). */
+    public static final int DEFAULT_PARALLELISM = 2;
 
     private SeqGuardStreamJob() {
     }
@@ -222,7 +222,7 @@ public final class SeqGuardStreamJob {
         requireKeyedModel(config.loadModel());
         // a local run's checkpoints serve only its own restarts: without a directory they go to a temporary one
         Path tmp = config.checkpointDir() == null ? Files.createTempDirectory("seqguard-checkpoints") : null;
-        StreamJobConfig run = tmp == null ? config : config.withCheckpointDir(tmp.toString());
+        StreamJobConfig run = tmp == null ? config : config.toBuilder().checkpointDir(tmp.toString()).build();
         try {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     flinkConfiguration(run));
@@ -270,73 +270,34 @@ public final class SeqGuardStreamJob {
     }
 
     /**
-     * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink.jar --events F
-     * --model DIR --out OUT [--format taobao] [--columns SPEC] [--context-events F] [--context-format taobao]
-     * [--out-of-orderness-ms N] [--checkpoint-ms N] [--idle-state-timeout-ms N] [--source-idleness-ms N]
-     * [--state-backend hashmap|rocksdb] [--checkpoint-dir URI] [--cached-users N] [--model-updates DIR
-     * [--model-updates-poll-ms N]]} ({@code --model-updates}: {@link #modelUpdateSource}; the job then runs until
-     * cancelled), or with
-     * Kafka instead of files: {@code --kafka BROKERS --in-topic T --flags-topic F --clean-topic C
-     * [--quarantine-topic Q | --out OUT] [--kafka-bounded] ...} ({@link KafkaStreamOptions#fromArgs}; the layout is
-     * then {@code jsonl} unless {@code --format} says otherwise, and idle sources stop holding back event time after
-     * 30 s). Paths must be reachable from every TaskManager (a shared or distributed file system).
+     * Entry point for {@code flink run -c dev.seqguard.flink.SeqGuardStreamJob seqguard-flink-job.jar --events F
+     * --model DIR --out OUT ...} with the options of {@code seqguard stream} (same names and units: {@code --format},
+     * {@code --columns}, {@code --context-events}, {@code --context-format}, {@code --out-of-orderness SECONDS},
+     * {@code --checkpoint-interval SECONDS}, {@code --idle-state-timeout SECONDS}, {@code --source-idleness SECONDS},
+     * {@code --state-backend}, {@code --checkpoint-dir}, {@code --cached-users}), or with Kafka instead of files
+     * ({@code --kafka BROKERS --in-topic T --flags-topic F --clean-topic C [--quarantine-topic Q | --out OUT]
+     * [--kafka-bounded] [--kafka-start ...] [--kafka-group G] [--kafka-transactional-id P]
+     * [--kafka-transaction-timeout SECONDS]}); see {@link JobArguments}. The job alone also takes
+     * {@code --model-updates DIR [--model-updates-poll SECONDS]} ({@link #modelUpdateSource}; the job then runs until
+     * cancelled). Paths must be reachable from every TaskManager (a shared or distributed file system).
      */
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = options(args);
-        boolean kafka = a.containsKey("kafka");
-        String context = a.get("context-events");
-        StreamJobConfig config = StreamJobConfig.defaults(a.getOrDefault("format", kafka ? "jsonl" : "taobao"),
-                        Path.of(required(a, "model")), context == null ? null : Path.of(context))
-                .withColumns(a.get("columns"))
-                .withContextFormat(a.getOrDefault("context-format", "taobao"))
-                .withOutOfOrderness(Duration.ofMillis(Long.parseLong(a.getOrDefault("out-of-orderness-ms",
-                        "" + StreamJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis()))))
-                .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("checkpoint-ms",
-                        "" + StreamJobConfig.DEFAULT_CHECKPOINT_INTERVAL.toMillis()))))
-                .withIdleStateTimeout(Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-state-timeout-ms", "0"))))
-                .withSourceIdleness(Duration.ofMillis(Long.parseLong(a.getOrDefault("source-idleness-ms",
-                        "" + (kafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS.toMillis() : 0)))))
-                .withCachedUsers(Integer.parseInt(a.getOrDefault("cached-users", "" + StreamJobConfig.DEFAULT_CACHED_USERS)))
-                .withStateBackend(a.getOrDefault("state-backend", "hashmap"))
-                .withCheckpointDir(a.get("checkpoint-dir"));
+        JobArguments a = JobArguments.parse(args);
+        StreamJobConfig config = a.config();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         configure(env, config);
-        String updatesDir = a.get("model-updates");
-        DataStream<String> updates = updatesDir == null ? null : modelUpdateSource(env, Path.of(updatesDir),
-                Duration.ofMillis(Long.parseLong(a.getOrDefault("model-updates-poll-ms", "10000"))));
-        if (kafka) {
-            KafkaStreamOptions k = KafkaStreamOptions.fromArgs(a);
-            String out = a.get("out");
-            KafkaEndpoints.sinkTo(build(KafkaEndpoints.source(env, k), config, updates), k,
-                    out == null ? null : Path.of(out));
+        Path updatesDir = a.path("model-updates");
+        DataStream<String> updates = updatesDir == null ? null : modelUpdateSource(env, updatesDir, a.modelUpdatesPoll());
+        if (a.fromKafka()) {
+            KafkaStreamOptions k = a.kafka();
+            KafkaEndpoints.sinkTo(build(KafkaEndpoints.source(env, k), config, updates), k, a.path("out"));
             env.execute("seqguard stream " + k.inTopic());
             return;
         }
-        Path events = Path.of(required(a, "events"));
-        Path out = Path.of(required(a, "out"));
+        Path events = Path.of(a.require("events"));
+        Path out = Path.of(a.require("out"));
         config = config.withHeaderOf(events);
         sinkToFiles(build(fileSource(env, events), config, updates), out);
         env.execute("seqguard stream " + events.getFileName());
-    }
-
-    /** {@code --name value} pairs; a {@code --name} followed by another option or by nothing is a flag, "true". */
-    static Map<String, String> options(String[] args) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || args[i].length() == 2) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "' at argument " + i);
-            }
-            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            m.put(args[i].substring(2), flag ? "true" : args[++i]);
-        }
-        return m;
-    }
-
-    private static String required(Map<String, String> a, String name) {
-        String v = a.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("missing --" + name);
-        }
-        return v;
     }
 }

@@ -2,10 +2,10 @@ package dev.seqguard.flink;
 
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ScoredEvent;
-import dev.seqguard.server.ScoringEngine;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ScoredEvent;
+import dev.seqguard.serving.ScoringEngine;
+import dev.seqguard.serving.ServingModel;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.seqguard.core.io.EventReader;
 import dev.seqguard.core.io.IngestOptions;
 import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.io.TimeRange;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import java.util.Objects;
  *                           which holds every user's history)
  * @param acceptFromMillis   events before this time are quarantined as {@code time_out_of_range}
  * @param acceptUntilMillis  events at or after this time are quarantined as {@code time_out_of_range} (the CLI sets
- *                           the window {@code replay}'s time rule would choose, see {@link #withAcceptedTimes})
+ *                           the window {@code replay}'s time rule would choose, see {@link Builder#acceptedTimes})
  * @param columns            column mapping spec of the {@code generic} and {@code jsonl} layouts
  *                           ({@link ColumnMapping#parse}; {@code null}: {@link ColumnMapping#DEFAULT})
  * @param header             the input's header line ({@code null}: the layout's own); {@code generic} reads its
@@ -54,11 +54,17 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
                               String checkpointDir) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    public static final long DEFAULT_OUT_OF_ORDERNESS_SECONDS = 300;
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(DEFAULT_OUT_OF_ORDERNESS_SECONDS);
+    public static final long DEFAULT_CHECKPOINT_INTERVAL_SECONDS = 10;
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(DEFAULT_CHECKPOINT_INTERVAL_SECONDS);
+    /** 0: a user's state is kept however long they are idle. */
+    public static final long DEFAULT_IDLE_STATE_TIMEOUT_SECONDS = 0;
     public static final int DEFAULT_CACHED_USERS = 100_000;
+    public static final String DEFAULT_CONTEXT_FORMAT = "taobao";
+    public static final String DEFAULT_STATE_BACKEND = "hashmap";
     /** The state backends the job can run on. */
-    public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
+    public static final List<String> STATE_BACKENDS = List.of(DEFAULT_STATE_BACKEND, "rocksdb");
 
     public StreamJobConfig {
         // parsing the layout, the mapping and the header here makes a bad one fail on the client, not in a task
@@ -86,87 +92,139 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
         }
     }
 
+    /** The input layout without {@code --format}: {@code jsonl} for a Kafka topic, {@code taobao} for files. */
+    public static String defaultFormat(boolean fromKafka) {
+        return fromKafka ? "jsonl" : "taobao";
+    }
+
+    /** Without {@code --source-idleness}: {@link KafkaEndpoints#DEFAULT_SOURCE_IDLENESS} for Kafka, never for files. */
+    public static Duration defaultSourceIdleness(boolean fromKafka) {
+        return fromKafka ? KafkaEndpoints.DEFAULT_SOURCE_IDLENESS : Duration.ZERO;
+    }
+
     /** Defaults for everything but the input layout, the model and the context. */
     public static StreamJobConfig defaults(String format, Path modelDir, Path contextEvents) {
-        return new StreamJobConfig(format, modelDir.toString(), contextEvents == null ? null : contextEvents.toString(),
-                "taobao", DEFAULT_OUT_OF_ORDERNESS, DEFAULT_CHECKPOINT_INTERVAL, Duration.ZERO, DEFAULT_CACHED_USERS,
-                Long.MIN_VALUE, Long.MAX_VALUE, null, null, Duration.ZERO, "hashmap", null);
+        return builder(format, modelDir, contextEvents).build();
     }
 
-    public StreamJobConfig withOutOfOrderness(Duration d) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, d, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                stateBackend, checkpointDir);
+    /** A builder holding the defaults ({@code DEFAULT_*}) for everything but the layout, the model and the context. */
+    public static Builder builder(String format, Path modelDir, Path contextEvents) {
+        return new Builder(format, modelDir.toString(), contextEvents == null ? null : contextEvents.toString());
     }
 
-    public StreamJobConfig withCheckpointInterval(Duration d) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, d,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                stateBackend, checkpointDir);
+    /** A builder holding this config, to change some of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(format, modelDir, contextEvents);
+        b.contextFormat = contextFormat;
+        b.outOfOrderness = outOfOrderness;
+        b.checkpointInterval = checkpointInterval;
+        b.idleStateTimeout = idleStateTimeout;
+        b.cachedUsers = cachedUsers;
+        b.acceptFromMillis = acceptFromMillis;
+        b.acceptUntilMillis = acceptUntilMillis;
+        b.columns = columns;
+        b.header = header;
+        b.sourceIdleness = sourceIdleness;
+        b.stateBackend = stateBackend;
+        b.checkpointDir = checkpointDir;
+        return b;
     }
 
-    public StreamJobConfig withIdleStateTimeout(Duration d) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                d, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                stateBackend, checkpointDir);
-    }
-
-    public StreamJobConfig withContextFormat(String f) {
-        return new StreamJobConfig(format, modelDir, contextEvents, f, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                stateBackend, checkpointDir);
-    }
-
-    /** Only events in {@code range} are scored; the others are quarantined as {@code time_out_of_range}. */
-    public StreamJobConfig withAcceptedTimes(TimeRange range) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, range.fromMillis(), range.untilMillis(), columns, header, sourceIdleness,
-                stateBackend, checkpointDir);
-    }
-
-    /** Reads the {@code generic} and {@code jsonl} layouts through {@code spec} ({@link ColumnMapping#parse}). */
-    public StreamJobConfig withColumns(String spec) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, spec, header, sourceIdleness,
-                stateBackend, checkpointDir);
-    }
-
-    /** The input's header line ({@code null}: the layout's own), as {@link InputHeader#of} finds it. */
-    public StreamJobConfig withHeader(String line) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, line, sourceIdleness,
-                stateBackend, checkpointDir);
-    }
-
-    /** See {@link #sourceIdleness}. */
-    public StreamJobConfig withSourceIdleness(Duration d) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, d,
-                stateBackend, checkpointDir);
-    }
-
-    /** {@link #withHeader} the header {@link InputHeader#of} finds in {@code events}, if the layout reads one. */
+    /** {@link #toBuilder} with the header {@link InputHeader#of} finds in {@code events}, if the layout reads one. */
     public StreamJobConfig withHeaderOf(Path events) throws IOException {
-        return withHeader(InputHeader.of(events, eventFormat()).orElse(header));
+        return toBuilder().header(InputHeader.of(events, eventFormat()).orElse(header)).build();
     }
 
-    public StreamJobConfig withCachedUsers(int n) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, n, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                stateBackend, checkpointDir);
-    }
+    /** Collects the components (see the record's); {@link #build} checks them. */
+    public static final class Builder {
+        private final String format;
+        private final String modelDir;
+        private final String contextEvents;
+        private String contextFormat = DEFAULT_CONTEXT_FORMAT;
+        private Duration outOfOrderness = DEFAULT_OUT_OF_ORDERNESS;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private Duration idleStateTimeout = Duration.ofSeconds(DEFAULT_IDLE_STATE_TIMEOUT_SECONDS);
+        private int cachedUsers = DEFAULT_CACHED_USERS;
+        private long acceptFromMillis = Long.MIN_VALUE;
+        private long acceptUntilMillis = Long.MAX_VALUE;
+        private String columns;
+        private String header;
+        private Duration sourceIdleness = Duration.ZERO;
+        private String stateBackend = DEFAULT_STATE_BACKEND;
+        private String checkpointDir;
 
-    public StreamJobConfig withStateBackend(String backend) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                backend, checkpointDir);
-    }
+        private Builder(String format, String modelDir, String contextEvents) {
+            this.format = format;
+            this.modelDir = modelDir;
+            this.contextEvents = contextEvents;
+        }
 
-    /** @param dir a path or URI ({@code hdfs://}, {@code s3://}, ...), or {@code null} for the cluster's default */
-    public StreamJobConfig withCheckpointDir(String dir) {
-        return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness, checkpointInterval,
-                idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns, header, sourceIdleness,
-                stateBackend, dir);
+        public Builder contextFormat(String f) {
+            contextFormat = f;
+            return this;
+        }
+
+        public Builder outOfOrderness(Duration d) {
+            outOfOrderness = d;
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration d) {
+            checkpointInterval = d;
+            return this;
+        }
+
+        public Builder idleStateTimeout(Duration d) {
+            idleStateTimeout = d;
+            return this;
+        }
+
+        public Builder cachedUsers(int n) {
+            cachedUsers = n;
+            return this;
+        }
+
+        /** Only events in {@code range} are scored; the others are quarantined as {@code time_out_of_range}. */
+        public Builder acceptedTimes(TimeRange range) {
+            acceptFromMillis = range.fromMillis();
+            acceptUntilMillis = range.untilMillis();
+            return this;
+        }
+
+        /** Reads the {@code generic} and {@code jsonl} layouts through {@code spec} ({@link ColumnMapping#parse}). */
+        public Builder columns(String spec) {
+            columns = spec;
+            return this;
+        }
+
+        /** The input's header line ({@code null}: the layout's own), as {@link InputHeader#of} finds it. */
+        public Builder header(String line) {
+            header = line;
+            return this;
+        }
+
+        public Builder sourceIdleness(Duration d) {
+            sourceIdleness = d;
+            return this;
+        }
+
+        public Builder stateBackend(String backend) {
+            stateBackend = backend;
+            return this;
+        }
+
+        /** @param dir a path or URI ({@code hdfs://}, {@code s3://}, ...), or {@code null} for the cluster's default */
+        public Builder checkpointDir(String dir) {
+            checkpointDir = dir;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first component out of range */
+        public StreamJobConfig build() {
+            return new StreamJobConfig(format, modelDir, contextEvents, contextFormat, outOfOrderness,
+                    checkpointInterval, idleStateTimeout, cachedUsers, acceptFromMillis, acceptUntilMillis, columns,
+                    header, sourceIdleness, stateBackend, checkpointDir);
+        }
     }
 
     public boolean accepts(long timeMillis) {

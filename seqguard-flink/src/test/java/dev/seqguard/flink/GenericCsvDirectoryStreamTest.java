@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +64,8 @@ class GenericCsvDirectoryStreamTest {
         write(in.resolve("day2").resolve("b.csv.gz"), b);
         write(in.resolve("_SUCCESS"), List.of("not an event"));
         Path out = tmp.resolve("out");
-        StreamJobConfig config = StreamJobConfig.defaults("generic", StreamFixtures.model(), null)
-                .withCheckpointInterval(Duration.ofMillis(200));
+        StreamJobConfig config = StreamJobConfig.builder("generic", StreamFixtures.model(), null)
+                .checkpointInterval(Duration.ofMillis(200)).build();
 
         SeqGuardStreamJob.Counts counts = SeqGuardStreamJob.runOnFiles(in, out, config, 2);
 

@@ -7,8 +7,8 @@ import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ServingModel;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -103,10 +103,10 @@ class KafkaStreamJobTest {
         createTopics(3, "events", "flags", "clean", "quarantine");
         List<BehaviorEvent> events = StreamFixtures.events();
         produce("events", events, true);
-        KafkaStreamOptions kafka = KafkaStreamOptions.defaults(cluster.bootstrapServers(), "events", "flags", "clean")
-                .withQuarantineTopic("quarantine").withBounded(true);
-        StreamJobConfig config = StreamJobConfig.defaults("jsonl", StreamFixtures.model(), null)
-                .withCheckpointInterval(Duration.ofMillis(300));
+        KafkaStreamOptions kafka = KafkaStreamOptions.builder(cluster.bootstrapServers(), "events", "flags", "clean")
+                .quarantineTopic("quarantine").bounded(true).build();
+        StreamJobConfig config = StreamJobConfig.builder("jsonl", StreamFixtures.model(), null)
+                .checkpointInterval(Duration.ofMillis(300)).build();
 
         SeqGuardStreamJob.Counts counts = KafkaEndpoints.await(KafkaEndpoints.start(kafka, config, 2, null));
 
@@ -143,9 +143,9 @@ class KafkaStreamJobTest {
                 Action.VIEW, last + Duration.ofDays(1).toMillis())), false);
         KafkaStreamOptions kafka = KafkaStreamOptions.defaults(cluster.bootstrapServers(), "live-events", "live-flags",
                 "live-clean");
-        StreamJobConfig config = StreamJobConfig.defaults("jsonl", StreamFixtures.model(), null)
-                .withCheckpointInterval(Duration.ofMillis(300))
-                .withSourceIdleness(Duration.ofSeconds(1));
+        StreamJobConfig config = StreamJobConfig.builder("jsonl", StreamFixtures.model(), null)
+                .checkpointInterval(Duration.ofMillis(300))
+                .sourceIdleness(Duration.ofSeconds(1)).build();
 
         JobClient job = KafkaEndpoints.start(kafka, config, 2, tmp);
         List<String> flags;

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ParseEventsTest {
     @Test
     void badLinesAndTimesOutsideTheWindowAreQuarantinedWithTheirReasonAndCounted() throws Exception {
-        StreamJobConfig config = StreamJobConfig.defaults("retailrocket", Path.of("unused"), null)
-                .withAcceptedTimes(new TimeRange(1_000_000L, 2_000_000L));
+        StreamJobConfig config = StreamJobConfig.builder("retailrocket", Path.of("unused"), null)
+                .acceptedTimes(new TimeRange(1_000_000L, 2_000_000L)).build();
         try (OneInputStreamOperatorTestHarness<String, BehaviorEvent> h =
                      ProcessFunctionTestHarnesses.forProcessFunction(new ParseEvents(config))) {
             for (String line : List.of("timestamp,visitorid,event,itemid,transactionid", "1500000,7,view,42,",
@@ -64,8 +64,8 @@ class ParseEventsTest {
     @MethodSource("everyLayout")
     void everyLayoutParsesItsLinesAndSkipsItsHeaderWhereverItAppears(String format, String columns, String header,
                                                                      String line, BehaviorEvent expected) throws Exception {
-        StreamJobConfig config = StreamJobConfig.defaults(format, Path.of("unused"), null).withColumns(columns)
-                .withHeader(header);
+        StreamJobConfig config = StreamJobConfig.builder(format, Path.of("unused"), null).columns(columns)
+                .header(header).build();
         String headerLine = header != null ? header : config.eventFormat().header().orElse(null);
         List<String> input = headerLine == null ? List.of(line, line) : List.of(headerLine, line, headerLine, line);
         try (OneInputStreamOperatorTestHarness<String, BehaviorEvent> h =
@@ -84,8 +84,8 @@ class ParseEventsTest {
 
     @Test
     void aGenericLineThatDoesNotFitTheInputsHeaderIsQuarantined() throws Exception {
-        StreamJobConfig config = StreamJobConfig.defaults("generic", Path.of("unused"), null)
-                .withHeader("timestamp,behavior,item_id,user_id");
+        StreamJobConfig config = StreamJobConfig.builder("generic", Path.of("unused"), null)
+                .header("timestamp,behavior,item_id,user_id").build();
         try (OneInputStreamOperatorTestHarness<String, BehaviorEvent> h =
                      ProcessFunctionTestHarnesses.forProcessFunction(new ParseEvents(config))) {
             h.processElement(new StreamRecord<>("1511800000,pv,42", 0));
@@ -97,8 +97,8 @@ class ParseEventsTest {
 
     @Test
     void aGenericHeaderWithoutAMappedColumnFailsOnTheClient() {
-        assertThatThrownBy(() -> StreamJobConfig.defaults("generic", Path.of("unused"), null)
-                .withHeader("timestamp,behavior,item_id"))
+        assertThatThrownBy(() -> StreamJobConfig.builder("generic", Path.of("unused"), null)
+                .header("timestamp,behavior,item_id").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user_id");
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ScoredEvent;
-import dev.seqguard.server.ScoringEngine;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ScoredEvent;
+import dev.seqguard.serving.ScoringEngine;
+import dev.seqguard.serving.ServingModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,8 +78,8 @@ class ScoreUserEventsHarnessTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BehaviorEvent, String> harness() throws Exception {
-        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withIdleStateTimeout(idle);
+        StreamJobConfig config = StreamJobConfig.builder("taobao", StreamFixtures.model(), null)
+                .idleStateTimeout(idle).build();
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ScoreUserEvents(config)),
                 BehaviorEvent::userId, Types.STRING);
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ServingModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +67,8 @@ class StreamJobFailureTest {
         List<BehaviorEvent> events = StreamFixtures.events();
         Path input = StreamFixtures.writeTaobao(tmp, events);
         Path out = tmp.resolve("out");
-        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withCheckpointInterval(Duration.ofMillis(100)).withCheckpointDir(tmp.resolve("checkpoints").toString());
+        StreamJobConfig config = StreamJobConfig.builder("taobao", StreamFixtures.model(), null)
+                .checkpointInterval(Duration.ofMillis(100)).checkpointDir(tmp.resolve("checkpoints").toString()).build();
         Configuration flink = SeqGuardStreamJob.flinkConfiguration(config);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);

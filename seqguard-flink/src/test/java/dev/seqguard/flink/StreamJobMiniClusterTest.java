@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
-import dev.seqguard.server.Replay;
-import dev.seqguard.server.ServingModel;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,8 +48,8 @@ class StreamJobMiniClusterTest {
         Path input = StreamFixtures.writeTaobao(tmp, events);
         Files.writeString(input, "not,a,taobao,line\n", StandardOpenOption.APPEND);
         Path out = tmp.resolve("out");
-        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withCheckpointInterval(java.time.Duration.ofMillis(200));
+        StreamJobConfig config = StreamJobConfig.builder("taobao", StreamFixtures.model(), null)
+                .checkpointInterval(java.time.Duration.ofMillis(200)).build();
 
         SeqGuardStreamJob.Counts counts = SeqGuardStreamJob.runOnFiles(input, out, config, 2);
 
@@ -78,8 +78,8 @@ class StreamJobMiniClusterTest {
         List<BehaviorEvent> events = StreamFixtures.events();
         Path input = StreamFixtures.writeTaobao(tmp, events);
         Path out = tmp.resolve("out");
-        StreamJobConfig config = StreamJobConfig.defaults("taobao", StreamFixtures.model(), null)
-                .withCheckpointInterval(java.time.Duration.ofMillis(200)).withStateBackend("rocksdb");
+        StreamJobConfig config = StreamJobConfig.builder("taobao", StreamFixtures.model(), null)
+                .checkpointInterval(java.time.Duration.ofMillis(200)).stateBackend("rocksdb").build();
 
         SeqGuardStreamJob.runOnFiles(input, out, config, 2);
 
@@ -96,7 +96,7 @@ class StreamJobMiniClusterTest {
     @Test
     void anUnknownStateBackendIsRefusedByName() {
         StreamJobConfig config = StreamJobConfig.defaults("taobao", Path.of("m"), null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.withStateBackend("memory"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.toBuilder().stateBackend("memory").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stateBackend").hasMessageContaining("memory");
     }
 

@@ -3,6 +3,8 @@ package dev.seqguard.server;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +49,8 @@ public final class LoadBenchmark {
     public static List<Cell> run(ServingModel model, List<BehaviorEvent> events, double seconds, long maxEventsPerCell,
                                  PrintStream out) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("seqguard-load");
-        ServiceConfig config = ServiceConfig.defaults(data).withPort(0).withLimits(8L << 20, 1e9, 200_000);
+        ServiceConfig config = ServiceConfig.builder(data).port(0).maxBodyBytes(8L << 20).rateLimitPerSecond(1e9)
+                .maxUsers(200_000).build();
         List<Cell> cells = new ArrayList<>();
         try (ScoringService service = ScoringService.start(config, model, dir -> ServingModel.load(dir, model.context()))) {
             String key;

@@ -1,5 +1,6 @@
 package dev.seqguard.server;
 
+import dev.seqguard.serving.ScoringEngine;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

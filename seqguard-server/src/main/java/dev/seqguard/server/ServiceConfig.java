@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@code seqguard serve} runs.
+ * How {@code seqguard serve} runs. Build one with {@link #builder}; every default is a constant here, which the
+ * command line shows as its own.
  *
  * @param dataDir            database (flags, keys, user state) lives here
  * @param host               address to bind; loopback by default
@@ -20,9 +21,15 @@ import java.util.Objects;
  */
 public record ServiceConfig(Path dataDir, String host, int port, long maxBodyBytes, double rateLimitPerSecond, int maxUsers,
                             boolean maskUserIds, Duration checkpointInterval, int threads, int shards) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    /** 1 MiB. */
     public static final long DEFAULT_MAX_BODY = 1L << 20;
     public static final double DEFAULT_RATE_LIMIT = 100_000;
     public static final int DEFAULT_MAX_USERS = 1_000_000;
+    public static final int DEFAULT_CHECKPOINT_SECONDS = 30;
+    public static final int DEFAULT_THREADS = 16;
+    public static final int DEFAULT_SHARDS = 64;
 
     public ServiceConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -48,34 +55,84 @@ public record ServiceConfig(Path dataDir, String host, int port, long maxBodyByt
         }
     }
 
-    /** Defaults: 127.0.0.1:8080, 1 MiB bodies, 100,000 requests/s per key, 1,000,000 users, checkpoint every 30 s. */
-    public static ServiceConfig defaults(Path dataDir) {
-        return new ServiceConfig(dataDir, "127.0.0.1", 8080, DEFAULT_MAX_BODY, DEFAULT_RATE_LIMIT, DEFAULT_MAX_USERS, false,
-                Duration.ofSeconds(30), 16, 64);
+    /** The defaults: {@value #DEFAULT_HOST}:{@value #DEFAULT_PORT}, 1 MiB bodies, 100,000 requests/s per key, ... */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(dataDir, host, newPort, maxBodyBytes, rateLimitPerSecond, maxUsers, maskUserIds,
-                checkpointInterval, threads, shards);
+    /** A builder holding this config, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder(dataDir).host(host).port(port).maxBodyBytes(maxBodyBytes)
+                .rateLimitPerSecond(rateLimitPerSecond).maxUsers(maxUsers).maskUserIds(maskUserIds)
+                .checkpointInterval(checkpointInterval).threads(threads).shards(shards);
     }
 
-    public ServiceConfig withLimits(long newMaxBody, double newRate, int newMaxUsers) {
-        return new ServiceConfig(dataDir, host, port, newMaxBody, newRate, newMaxUsers, maskUserIds, checkpointInterval,
-                threads, shards);
-    }
+    /** Collects the components; {@link #build} checks them. */
+    public static final class Builder {
+        private final Path dataDir;
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private long maxBodyBytes = DEFAULT_MAX_BODY;
+        private double rateLimitPerSecond = DEFAULT_RATE_LIMIT;
+        private int maxUsers = DEFAULT_MAX_USERS;
+        private boolean maskUserIds;
+        private Duration checkpointInterval = Duration.ofSeconds(DEFAULT_CHECKPOINT_SECONDS);
+        private int threads = DEFAULT_THREADS;
+        private int shards = DEFAULT_SHARDS;
 
-    public ServiceConfig withMasking(boolean mask) {
-        return new ServiceConfig(dataDir, host, port, maxBodyBytes, rateLimitPerSecond, maxUsers, mask, checkpointInterval,
-                threads, shards);
-    }
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
 
-    public ServiceConfig withCheckpointInterval(Duration interval) {
-        return new ServiceConfig(dataDir, host, port, maxBodyBytes, rateLimitPerSecond, maxUsers, maskUserIds, interval,
-                threads, shards);
-    }
+        public Builder host(String v) {
+            host = v;
+            return this;
+        }
 
-    public ServiceConfig withHost(String newHost) {
-        return new ServiceConfig(dataDir, newHost, port, maxBodyBytes, rateLimitPerSecond, maxUsers, maskUserIds,
-                checkpointInterval, threads, shards);
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder rateLimitPerSecond(double v) {
+            rateLimitPerSecond = v;
+            return this;
+        }
+
+        public Builder maxUsers(int v) {
+            maxUsers = v;
+            return this;
+        }
+
+        public Builder maskUserIds(boolean v) {
+            maskUserIds = v;
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration v) {
+            checkpointInterval = v;
+            return this;
+        }
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder shards(int v) {
+            shards = v;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first component out of range */
+        public ServiceConfig build() {
+            return new ServiceConfig(dataDir, host, port, maxBodyBytes, rateLimitPerSecond, maxUsers, maskUserIds,
+                    checkpointInterval, threads, shards);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.seqguard.server;
 
+import dev.seqguard.serving.ServingFixtures;
+import dev.seqguard.serving.ServingModel;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,9 +11,9 @@ public final class ChildServer {
     }
 
     public static void main(String[] args) throws Exception {
-        ServingModel model = ServingModel.load(Path.of(args[0]), Fixtures.prepared().context());
-        ScoringService s = ScoringService.start(ServiceConfig.defaults(Path.of(args[1])).withPort(0)
-                .withCheckpointInterval(Duration.ofMillis(300)), model, dir -> ServingModel.load(dir, model.context()));
+        ServingModel model = ServingModel.load(Path.of(args[0]), ServingFixtures.prepared().context());
+        ScoringService s = ScoringService.start(ServiceConfig.builder(Path.of(args[1])).port(0)
+                .checkpointInterval(Duration.ofMillis(300)).build(), model, dir -> ServingModel.load(dir, model.context()));
         System.out.println("port " + s.port());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

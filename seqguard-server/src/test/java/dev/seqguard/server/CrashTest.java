@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.ServingFixtures;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -26,9 +27,9 @@ class CrashTest {
 
     @Test
     void everyFlagAClientReceivedSurvivesAKillDashNine() throws Exception {
-        Path model = Fixtures.model("robust-z", 0.6);
+        Path model = ServingFixtures.model("robust-z", 0.6);
         String key = new ApiKeys(Database.open(data)).create("crash");
-        List<BehaviorEvent> events = Fixtures.events();
+        List<BehaviorEvent> events = ServingFixtures.events();
         Set<String> received = ConcurrentHashMap.newKeySet();
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -48,7 +49,7 @@ class CrashTest {
                     List<BehaviorEvent> batch = mine.subList(i, Math.min(mine.size(), i + 20)).stream()
                             .map(e -> e.withUser(e.userId() + lap)).toList();
                     try {
-                        Http.Reply r = http.post("/v1/events", key, Fixtures.json(batch));
+                        Http.Reply r = http.post("/v1/events", key, ServingFixtures.json(batch));
                         if (r.status() == 200) {
                             for (JsonNode e : r.json()) {
                                 if (e.get("flag").asBoolean()) {

@@ -1,6 +1,7 @@
 package dev.seqguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seqguard.serving.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.seqguard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seqguard.serving.ServingFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ class LoadBenchmarkTest {
     void everyCellIsServedWithoutAFailedRequest() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
 
-        List<LoadBenchmark.Cell> cells = LoadBenchmark.run(Fixtures.serving("robust-z", 0.6), Fixtures.events(), 0.2, 20_000,
+        List<LoadBenchmark.Cell> cells = LoadBenchmark.run(ServingFixtures.serving("robust-z", 0.6), ServingFixtures.events(), 0.2, 20_000,
                 new PrintStream(text, true, StandardCharsets.UTF_8));
 
         assertThat(cells).extracting(LoadBenchmark.Cell::clients).containsExactly(1, 8, 64, 1, 8, 64);

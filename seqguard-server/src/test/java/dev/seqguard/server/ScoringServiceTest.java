@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.Replay;
+import dev.seqguard.serving.ScoredEvent;
+import dev.seqguard.serving.ScoringEngine;
+import dev.seqguard.serving.ServingFixtures;
+import dev.seqguard.serving.ServingModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,15 +42,15 @@ class ScoringServiceTest {
         }
     }
 
-    private ScoringService start(ServiceConfig config, ServingModel model) throws Exception {
-        ScoringService s = ScoringService.start(config, model,
-                dir -> ServingModel.load(dir, Fixtures.prepared().context()));
+    private ScoringService start(ServiceConfig.Builder config, ServingModel model) throws Exception {
+        ScoringService s = ScoringService.start(config.build(), model,
+                dir -> ServingModel.load(dir, ServingFixtures.prepared().context()));
         started.add(s);
         return s;
     }
 
-    private ServiceConfig config() {
-        return ServiceConfig.defaults(data).withPort(0).withCheckpointInterval(Duration.ofHours(1));
+    private ServiceConfig.Builder config() {
+        return ServiceConfig.builder(data).port(0).checkpointInterval(Duration.ofHours(1));
     }
 
     private String key(String name) throws Exception {
@@ -54,11 +59,11 @@ class ScoringServiceTest {
 
     @Test
     void everyV1RouteNeedsALiveKeyAndHealthDoesNot() throws Exception {
-        ScoringService s = start(config(), Fixtures.serving("robust-z", 0.5));
+        ScoringService s = start(config(), ServingFixtures.serving("robust-z", 0.5));
         Http http = Http.loopback(s.port());
         String good = key("good");
         String doomed = key("doomed");
-        String body = Fixtures.json(Fixtures.events().subList(0, 3));
+        String body = ServingFixtures.json(ServingFixtures.events().subList(0, 3));
 
         Http.Reply none = http.post("/v1/events", null, body);
         assertThat(none.status()).isEqualTo(401);
@@ -87,7 +92,7 @@ class ScoringServiceTest {
 
     @Test
     void badBodiesAreRefusedAndBadEventsAnsweredOneByOne() throws Exception {
-        ScoringService s = start(config().withLimits(2048, 1000, 1000), Fixtures.serving("robust-z", 0.5));
+        ScoringService s = start(config().maxBodyBytes(2048).rateLimitPerSecond(1000).maxUsers(1000), ServingFixtures.serving("robust-z", 0.5));
         Http http = Http.loopback(s.port());
         String key = key("k");
         assertThat(http.post("/v1/events", key, "this is not json").status()).isEqualTo(400);
@@ -130,7 +135,7 @@ class ScoringServiceTest {
 
     @Test
     void aKeyOverItsRateLimitGets429() throws Exception {
-        ScoringService s = start(config().withLimits(1 << 20, 5, 1000), Fixtures.serving("robust-z", 0.5));
+        ScoringService s = start(config().maxBodyBytes(1 << 20).rateLimitPerSecond(5).maxUsers(1000), ServingFixtures.serving("robust-z", 0.5));
         Http http = Http.loopback(s.port());
         String key = key("slow");
         String other = key("other");
@@ -145,10 +150,10 @@ class ScoringServiceTest {
 
     @Test
     void flagsFromConcurrentClientsEqualReplayOnTheSameEvents() throws Exception {
-        ServingModel model = Fixtures.serving("robust-z", 0.6);
+        ServingModel model = ServingFixtures.serving("robust-z", 0.6);
         ScoringService s = start(config(), model);
         String key = key("load");
-        List<BehaviorEvent> events = Fixtures.events();
+        List<BehaviorEvent> events = ServingFixtures.events();
         Set<String> received = Collections.synchronizedSet(new HashSet<>());
         postConcurrently(s.port(), key, events, 8, 100, received, null);
 
@@ -170,7 +175,7 @@ class ScoringServiceTest {
 
         String metrics = Http.loopback(s.port()).get("/metrics", null).body();
         assertThat(metrics).contains("seqguard_events_total " + events.size(), "seqguard_flags_total " + expected.size(),
-                "seqguard_events_request_seconds_bucket{le=\"+Inf\"}", "seqguard_user_states " + Fixtures.USERS,
+                "seqguard_events_request_seconds_bucket{le=\"+Inf\"}", "seqguard_user_states " + ServingFixtures.USERS,
                 "seqguard_user_evictions_total 0", "seqguard_score_drift_psi ");
         assertThat(metrics).doesNotContain("seqguard_score_drift_psi NaN");
     }
@@ -195,7 +200,7 @@ class ScoringServiceTest {
                 done.add(pool.submit(() -> {
                     Http http = Http.loopback(port);
                     for (int i = 0; i < part.size() && (stop == null || !stop.get()); i += batch) {
-                        Http.Reply r = http.post("/v1/events", key, Fixtures.json(part.subList(i, Math.min(part.size(), i + batch))));
+                        Http.Reply r = http.post("/v1/events", key, ServingFixtures.json(part.subList(i, Math.min(part.size(), i + batch))));
                         assertThat(r.status()).as(r.body()).isEqualTo(200);
                         for (JsonNode n : r.json()) {
                             assertThat(n.has("error")).as(n.toString()).isFalse();
@@ -234,10 +239,10 @@ class ScoringServiceTest {
 
     @Test
     void aModelSwapUnderLoadFailsNoRequestAndTakesEffect() throws Exception {
-        ScoringService s = start(config(), Fixtures.serving("robust-z", 0.6));
+        ScoringService s = start(config(), ServingFixtures.serving("robust-z", 0.6));
         String key = key("swap");
-        Path other = Fixtures.model("zscore", 0.6);
-        Path back = Fixtures.model("robust-z", 0.6);
+        Path other = ServingFixtures.model("zscore", 0.6);
+        Path back = ServingFixtures.model("robust-z", 0.6);
         AtomicBoolean stop = new AtomicBoolean();
         Set<String> received = Collections.synchronizedSet(new HashSet<>());
         Thread swapper = new Thread(() -> {
@@ -248,12 +253,12 @@ class ScoringServiceTest {
             }
         });
         swapper.start();
-        postConcurrently(s.port(), key, Fixtures.events(), 4, 50, received, stop);
+        postConcurrently(s.port(), key, ServingFixtures.events(), 4, 50, received, stop);
         swapper.join();
         Http http = Http.loopback(s.port());
         assertThat(http.get("/health", null).json().get("detector").asText()).isEqualTo("robust-z");
         assertThat(http.post("/v1/model", key, "{\"path\":\"" + other + "\"}").json().get("users").asInt())
-                .isEqualTo(Fixtures.USERS);
+                .isEqualTo(ServingFixtures.USERS);
         assertThat(http.get("/health", null).json().get("detector").asText()).isEqualTo("zscore");
         assertThat(http.post("/v1/model", key, "{\"path\":\"/no/such/model\"}").status()).isEqualTo(400);
         assertThat(http.get("/health", null).json().get("detector").asText()).isEqualTo("zscore");
@@ -262,14 +267,14 @@ class ScoringServiceTest {
 
     @Test
     void aRestartRestoresEveryUsersStateFromTheCheckpoint() throws Exception {
-        ServingModel model = Fixtures.serving("robust-z", 0.6);
-        List<BehaviorEvent> events = Fixtures.events();
+        ServingModel model = ServingFixtures.serving("robust-z", 0.6);
+        List<BehaviorEvent> events = ServingFixtures.events();
         int half = events.size() / 2;
         ScoringService first = start(config(), model);
         String key = key("r");
         Http http = Http.loopback(first.port());
         for (int i = 0; i < half; i += 200) {
-            assertThat(http.post("/v1/events", key, Fixtures.json(events.subList(i, Math.min(half, i + 200)))).status()).isEqualTo(200);
+            assertThat(http.post("/v1/events", key, ServingFixtures.json(events.subList(i, Math.min(half, i + 200)))).status()).isEqualTo(200);
         }
         String someone = events.get(half - 1).userId();
         JsonNode before = http.get("/v1/users/" + someone, key).json();
@@ -286,7 +291,7 @@ class ScoringServiceTest {
         events.subList(0, half).forEach(uninterrupted::score);
         for (int i = half; i < events.size(); i += 200) {
             List<BehaviorEvent> batch = events.subList(i, Math.min(events.size(), i + 200));
-            JsonNode r = http2.post("/v1/events", key, Fixtures.json(batch)).json();
+            JsonNode r = http2.post("/v1/events", key, ServingFixtures.json(batch)).json();
             for (int j = 0; j < batch.size(); j++) {
                 ScoredEvent want = uninterrupted.score(batch.get(j));
                 assertThat(r.get(j).get("warming_up").asBoolean()).isEqualTo(want.warmingUp());
@@ -299,13 +304,13 @@ class ScoringServiceTest {
 
     @Test
     void maskedUserIdsAreSaltedHashesEverywhere() throws Exception {
-        ScoringService s = start(config().withMasking(true), Fixtures.serving("robust-z", 0.0));
+        ScoringService s = start(config().maskUserIds(true), ServingFixtures.serving("robust-z", 0.0));
         Http http = Http.loopback(s.port());
         String key = key("m");
-        List<BehaviorEvent> userEvents = Fixtures.events().stream()
-                .filter(e -> e.userId().equals(Fixtures.events().get(0).userId())).limit(10).toList();
+        List<BehaviorEvent> userEvents = ServingFixtures.events().stream()
+                .filter(e -> e.userId().equals(ServingFixtures.events().get(0).userId())).limit(10).toList();
         String raw = userEvents.get(0).userId();
-        JsonNode r = http.post("/v1/events", key, Fixtures.json(userEvents)).json();
+        JsonNode r = http.post("/v1/events", key, ServingFixtures.json(userEvents)).json();
         String masked = r.get(0).get("user_id").asText();
         assertThat(masked).startsWith("u").hasSize(25).doesNotContain(raw);
         assertThat(http.get("/v1/users/" + raw, key).json().get("user_id").asText()).isEqualTo(masked);
@@ -315,7 +320,7 @@ class ScoringServiceTest {
 
     @Test
     void theOpenApiDocumentDescribesExactlyTheRoutesServed() throws Exception {
-        ScoringService s = start(config(), Fixtures.serving("robust-z", 0.5));
+        ScoringService s = start(config(), ServingFixtures.serving("robust-z", 0.5));
         Http http = Http.loopback(s.port());
         JsonNode doc = http.get("/openapi.json", null).json();
         Set<String> documented = new HashSet<>();

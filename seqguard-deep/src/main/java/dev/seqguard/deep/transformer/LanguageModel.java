@@ -6,7 +6,7 @@ import dev.seqguard.core.token.Vocabulary;
 import dev.seqguard.deep.BlockWeights;
 import dev.seqguard.deep.DjlRuntime;
 import dev.seqguard.detect.api.Explanation;
-import dev.seqguard.detect.stat.GapBucket;
+import dev.seqguard.detect.stat.GapSymbols;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -139,7 +139,7 @@ final class LanguageModel {
         for (int k = 0; k < Math.min(EXPLAINED_EVENTS, order.length); k++) {
             int i = order[k];
             StringBuilder name = new StringBuilder("#").append(i).append(' ')
-                    .append(GapBucket.describe(sequence.events(), i)).append("; expected ");
+                    .append(GapSymbols.describe(sequence.events(), i)).append("; expected ");
             List<SurpriseScorer.Alternative> alternatives = scorer.alternatives(p.distributions()[i], ALTERNATIVES);
             for (int a = 0; a < alternatives.size(); a++) {
                 name.append(a == 0 ? "" : ", ").append(alternatives.get(a).token()).append(' ')

@@ -34,4 +34,13 @@ public interface FittedDetector {
 
     /** Why row {@code row} scored as it did: the features or events that drove its score, strongest first. */
     Explanation explain(DetectionData data, int row);
+
+    /**
+     * The online-update view, for a detector that learns from every vector it scores (a random cut forest): its
+     * scores then depend on the order of everything it saw. Empty for a detector whose scores are fixed at fit.
+     */
+    @JsonIgnore
+    default Optional<OnlineUpdate> online() {
+        return Optional.empty();
+    }
 }

@@ -1,15 +1,15 @@
 package dev.seqguard.detect.ensemble;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.Capability;
 import dev.seqguard.detect.api.Configs;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.DetectorInfo;
+import dev.seqguard.detect.api.DetectorLookup;
 import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
@@ -44,7 +44,6 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
             if (member.equals(NAME)) {
                 throw new IllegalArgumentException("parameter 'member' cannot be cross-fit itself");
             }
-            DetectorRegistry.get(member);
             if (folds < 2 || folds > 20) {
                 throw new IllegalArgumentException("parameter 'folds' must be in 2..20, got " + folds);
             }
@@ -55,6 +54,13 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
         }
     }
 
+    private final DetectorLookup detectors;
+
+    /** @param detectors where the member named in the config is found */
+    public CrossFittedDetector(DetectorLookup detectors) {
+        this.detectors = detectors;
+    }
+
     @Override
     public DetectorInfo info() {
         return new DetectorInfo(NAME, "a supervised detector cross-fitted by user: every row scored by a copy that never saw its user",
@@ -63,7 +69,9 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
 
     @Override
     public Config config(Map<String, String> params, long seed) {
-        return Configs.parse(Config.defaults(seed), params);
+        Config config = Configs.parse(Config.defaults(seed), params);
+        detectors.get(config.member());
+        return config;
     }
 
     @Override
@@ -72,7 +80,7 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
         for (int f = 0; f < config.folds(); f++) {
             int ff = f;
             int[] train = IntStream.range(0, data.size()).filter(i -> fold(data, i, config.folds()) != ff).toArray();
-            members.add(DetectorRegistry.fit(config.member(), data.select(train), Map.of(), config.seed()));
+            members.add(detectors.fit(config.member(), data.select(train), Map.of(), config.seed()));
         }
         return new FittedCrossFit(Provenance.of(NAME, config, data, config.seed()), config, members);
     }
@@ -89,50 +97,30 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
     }
 
     /** The fitted copies, stored as their own versioned envelopes. */
-    public static final class FittedCrossFit implements FittedDetector {
-        private final Provenance provenance;
-        private final Config config;
-        private final List<FittedDetector> members;
+    public static final class FittedCrossFit extends CompositeFitted<Config> {
 
         public FittedCrossFit(Provenance provenance, Config config, List<FittedDetector> members) {
+            super(provenance, config, checked(config, members));
+        }
+
+        private static List<FittedDetector> checked(Config config, List<FittedDetector> members) {
             if (members.size() != config.folds()) {
                 throw new IllegalArgumentException(members.size() + " members for " + config.folds() + " folds");
             }
-            this.provenance = provenance;
-            this.config = config;
-            this.members = List.copyOf(members);
+            return members;
         }
 
         @JsonCreator
         static FittedCrossFit fromJson(@JsonProperty("provenance") Provenance provenance,
                                        @JsonProperty("config") Config config,
-                                       @JsonProperty("members") List<JsonNode> members) {
-            return new FittedCrossFit(provenance, config, MemberModels.fromJson(members));
-        }
-
-        @Override
-        @JsonProperty("provenance")
-        public Provenance provenance() {
-            return provenance;
-        }
-
-        @JsonProperty("config")
-        public Config config() {
-            return config;
-        }
-
-        @JsonProperty("members")
-        public List<JsonNode> memberJson() {
-            return MemberModels.toJson(members);
-        }
-
-        @JsonIgnore
-        public List<FittedDetector> members() {
-            return members;
+                                       @JsonProperty("members") List<JsonNode> members,
+                                       @JacksonInject DetectorLookup detectors) {
+            return new FittedCrossFit(provenance, config, restore(members, detectors));
         }
 
         @Override
         public double[] score(DetectionData data) {
+            List<FittedDetector> members = members();
             double[] out = new double[data.size()];
             for (int f = 0; f < members.size(); f++) {
                 int ff = f;
@@ -155,7 +143,7 @@ public final class CrossFittedDetector implements Detector<CrossFittedDetector.C
 
         @Override
         public Explanation explain(DetectionData data, int row) {
-            return members.get(fold(data, row, members.size())).explain(data, row);
+            return members().get(fold(data, row, members().size())).explain(data, row);
         }
     }
 }

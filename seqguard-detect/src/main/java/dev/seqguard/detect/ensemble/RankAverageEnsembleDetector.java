@@ -1,15 +1,15 @@
 package dev.seqguard.detect.ensemble;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.Capability;
 import dev.seqguard.detect.api.Configs;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.DetectorInfo;
+import dev.seqguard.detect.api.DetectorLookup;
 import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
@@ -43,7 +43,6 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
                 if (m.equals(NAME)) {
                     throw new IllegalArgumentException("parameter 'members' cannot contain the ensemble itself");
                 }
-                DetectorRegistry.get(m);
             }
         }
 
@@ -60,6 +59,13 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
         }
     }
 
+    private final DetectorLookup detectors;
+
+    /** @param detectors where the members named in the config are found */
+    public RankAverageEnsembleDetector(DetectorLookup detectors) {
+        this.detectors = detectors;
+    }
+
     @Override
     public DetectorInfo info() {
         return new DetectorInfo(NAME, "rank-average of member detectors' calibrated scores (members=a+b+c)",
@@ -68,14 +74,16 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
 
     @Override
     public Config config(Map<String, String> params, long seed) {
-        return Configs.parse(Config.defaults(seed), params);
+        Config config = Configs.parse(Config.defaults(seed), params);
+        config.memberNames().forEach(detectors::get);
+        return config;
     }
 
     @Override
     public FittedDetector fit(DetectionData data, Config config) {
         List<FittedDetector> fitted = new ArrayList<>();
         for (String m : config.memberNames()) {
-            fitted.add(DetectorRegistry.fit(m, data, Map.of(), config.seed()));
+            fitted.add(detectors.fit(m, data, Map.of(), config.seed()));
         }
         return of(fitted, data, config);
     }
@@ -92,45 +100,29 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
     }
 
     /** The fitted ensemble; members are stored as their own versioned envelopes. */
-    public static final class FittedEnsemble implements FittedDetector {
-        private final Provenance provenance;
-        private final Config config;
-        private final List<FittedDetector> members;
+    public static final class FittedEnsemble extends CompositeFitted<Config> {
         private final List<ScoreCalibration> calibrations;
 
         public FittedEnsemble(Provenance provenance, Config config, List<FittedDetector> members,
                               List<ScoreCalibration> calibrations) {
+            super(provenance, config, checked(members, calibrations));
+            this.calibrations = List.copyOf(calibrations);
+        }
+
+        private static List<FittedDetector> checked(List<FittedDetector> members, List<ScoreCalibration> calibrations) {
             if (members.size() != calibrations.size() || members.isEmpty()) {
                 throw new IllegalArgumentException("an ensemble needs one calibration per member and at least one member");
             }
-            this.provenance = provenance;
-            this.config = config;
-            this.members = List.copyOf(members);
-            this.calibrations = List.copyOf(calibrations);
+            return members;
         }
 
         @JsonCreator
         static FittedEnsemble fromJson(@JsonProperty("provenance") Provenance provenance,
                                        @JsonProperty("config") Config config,
                                        @JsonProperty("members") List<JsonNode> members,
-                                       @JsonProperty("calibrations") List<ScoreCalibration> calibrations) {
-            return new FittedEnsemble(provenance, config, MemberModels.fromJson(members), calibrations);
-        }
-
-        @Override
-        @JsonProperty("provenance")
-        public Provenance provenance() {
-            return provenance;
-        }
-
-        @JsonProperty("config")
-        public Config config() {
-            return config;
-        }
-
-        @JsonProperty("members")
-        public List<JsonNode> memberJson() {
-            return MemberModels.toJson(members);
+                                       @JsonProperty("calibrations") List<ScoreCalibration> calibrations,
+                                       @JacksonInject DetectorLookup detectors) {
+            return new FittedEnsemble(provenance, config, restore(members, detectors), calibrations);
         }
 
         @JsonProperty("calibrations")
@@ -138,13 +130,9 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
             return calibrations;
         }
 
-        @JsonIgnore
-        public List<FittedDetector> members() {
-            return members;
-        }
-
         @Override
         public double[] score(DetectionData data) {
+            List<FittedDetector> members = members();
             double[] out = new double[data.size()];
             for (int m = 0; m < members.size(); m++) {
                 double[] s = members.get(m).score(data);
@@ -158,7 +146,7 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
 
         @Override
         public Optional<double[][]> scoreEvents(DetectionData data) {
-            for (FittedDetector m : members) {
+            for (FittedDetector m : members()) {
                 Optional<double[][]> e = m.scoreEvents(data);
                 if (e.isPresent()) {
                     return e;
@@ -169,6 +157,7 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
 
         @Override
         public Explanation explain(DetectionData data, int row) {
+            List<FittedDetector> members = members();
             DetectionData one = data.select(new int[] {row});
             // each member scores the row once; the total adds the percentiles in score()'s order (same double)
             double total = 0;

@@ -1,5 +1,6 @@
 package dev.seqguard.detect.ensemble;
 
+import dev.seqguard.core.util.Sorted;
 import java.util.Arrays;
 
 /**
@@ -22,36 +23,6 @@ public record ScoreCalibration(double[] sortedReference) {
 
     /** The share of reference scores below {@code score}, ties counted half, in [0, 1]. */
     public double percentile(double score) {
-        int lo = lowerBound(score);
-        int hi = upperBound(score);
-        return (lo + 0.5 * (hi - lo)) / sortedReference.length;
-    }
-
-    private int lowerBound(double x) {
-        int lo = 0;
-        int hi = sortedReference.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedReference[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private int upperBound(double x) {
-        int lo = 0;
-        int hi = sortedReference.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedReference[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorted.midRank(sortedReference, score);
     }
 }

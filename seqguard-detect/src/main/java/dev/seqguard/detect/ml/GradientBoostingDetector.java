@@ -11,7 +11,7 @@ import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import dev.seqguard.detect.ml.trees.FeatureBins;
-import dev.seqguard.detect.ml.trees.LabelledRows;
+import dev.seqguard.detect.ml.trees.TrainingRows;
 import dev.seqguard.detect.ml.trees.RowSampling;
 import dev.seqguard.detect.ml.trees.TreeEnsemble;
 import dev.seqguard.detect.ml.trees.TreeGrower;
@@ -116,7 +116,7 @@ public final class GradientBoostingDetector implements Detector<GradientBoosting
 
     @Override
     public FittedGbdt fit(DetectionData data, Config config) {
-        LabelledRows rows = LabelledRows.forFit(data, config.balanced(), NAME);
+        TrainingRows rows = TrainingRows.forFit(data, config.balanced(), NAME);
         int n = rows.size();
         double[] w = rows.weight();
         double positive = 0;
@@ -174,7 +174,7 @@ public final class GradientBoostingDetector implements Detector<GradientBoosting
     }
 
     /** Weighted mean of {@code −log p(y | F)}, computed as softplus to stay finite for large margins. */
-    private static double logLoss(double[] f, LabelledRows rows) {
+    private static double logLoss(double[] f, TrainingRows rows) {
         double sum = 0;
         double weight = 0;
         for (int i = 0; i < f.length; i++) {

@@ -13,6 +13,7 @@ import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FeatureScaler;
 import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.api.OnlineUpdate;
 import dev.seqguard.detect.api.Provenance;
 import dev.seqguard.detect.ml.rcf.ForestStates;
 import dev.seqguard.detect.ml.rcf.RcfVectorStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -32,7 +34,7 @@ import java.util.SplittableRandom;
  *
  * <p>Score: the forest's anomaly score (expected displacement, roughly 1 for typical points) of a row, without
  * adding the row, so batch scores equal single scores. Explanation: RCF's per-feature attribution of that score
- * (high plus low direction), largest first. Streaming: {@link FittedRcf#streaming()}.
+ * (high plus low direction), largest first. Streaming: {@link FittedRcf#online()}, {@link FittedRcf#streaming()}.
  */
 public final class RandomCutForestDetector implements Detector<RandomCutForestDetector.Config> {
     public static final String NAME = "rcf";
@@ -105,6 +107,12 @@ public final class RandomCutForestDetector implements Detector<RandomCutForestDe
          */
         public RcfVectorStream streaming() {
             return new RcfVectorStream(ForestStates.toForest(forest), scaler, featureNames);
+        }
+
+        /** The forest learns from every scored vector: each {@link OnlineUpdate#newStream} is a {@link #streaming}. */
+        @Override
+        public Optional<OnlineUpdate> online() {
+            return Optional.of(this::streaming);
         }
     }
 

@@ -11,7 +11,7 @@ import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.Provenance;
 import dev.seqguard.detect.ml.trees.FeatureBins;
-import dev.seqguard.detect.ml.trees.LabelledRows;
+import dev.seqguard.detect.ml.trees.TrainingRows;
 import dev.seqguard.detect.ml.trees.TreeEnsemble;
 import dev.seqguard.detect.ml.trees.TreeGrower;
 import java.util.Arrays;
@@ -102,7 +102,7 @@ public final class RandomForestDetector implements Detector<RandomForestDetector
 
     @Override
     public FittedRandomForest fit(DetectionData data, Config config) {
-        LabelledRows rows = LabelledRows.forFit(data, config.balanced(), NAME);
+        TrainingRows rows = TrainingRows.forFit(data, config.balanced(), NAME);
         int n = rows.size();
         int d = data.features().columns();
         int mtry = config.featuresPerSplit() == 0 ? Math.max(1, (int) Math.round(Math.sqrt(d)))

@@ -27,7 +27,7 @@ public abstract class DeviationDetector<C extends Record & DeviationSettings> im
     /** Fewer rows give no meaningful spread. */
     static final int MIN_ROWS = 2;
 
-    /** Builds a detector's fitted record; each detector keeps its own record type so saved models name it. */
+    /** Builds a detector's fitted record (the state of its saved model). */
     @FunctionalInterface
     protected interface FittedFactory<C> {
         FittedDetector create(Provenance provenance, C config, Fences fences);

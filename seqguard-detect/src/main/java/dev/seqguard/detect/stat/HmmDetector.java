@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * A discrete hidden Markov model of the behaviour chain. Each event is observed as the symbol
- * {@code action x gap bucket} ({@link GapBucket}); the model is trained by {@link BaumWelch} on a seeded sample
+ * {@code action x gap bucket} ({@link GapSymbols}); the model is trained by {@link BaumWelch} on a seeded sample
  * of the fit sequences (long ones cut into windows). An event's score is its surprise
  * {@code -log p(x_t | x_1..x_{t-1})} from the scaled forward pass; a sequence's score is the mean event
  * surprise, the mean of its k most surprising events, or (the default) how far its mean surprise lies from the
@@ -101,7 +101,7 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
     /**
      * A fitted HMM detector.
      *
-     * @param model                 the trained HMM over {@link GapBucket#symbolCount()} symbols
+     * @param model                 the trained HMM over {@link GapSymbols#symbolCount()} symbols
      * @param iterations            Baum-Welch iterations run
      * @param trainLogLikelihoodPerEvent mean log-likelihood per training event
      * @param typicalSurprise       mean over the training windows of their mean event surprise
@@ -141,7 +141,7 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
             List<Explanation.Contribution> parts = new ArrayList<>();
             for (int k = 0; k < Math.min(EXPLAINED_EVENTS, order.length); k++) {
                 int i = order[k];
-                parts.add(new Explanation.Contribution(GapBucket.describe(s.events(), i), surprise[i], surprise[i]));
+                parts.add(new Explanation.Contribution(GapSymbols.describe(s.events(), i), surprise[i], surprise[i]));
             }
             return new Explanation(aggregate(surprise), parts);
         }
@@ -156,7 +156,7 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
         }
 
         private double[] surprises(Sequence s) {
-            double[] logP = model.conditionalLogProbabilities(GapBucket.symbols(s));
+            double[] logP = model.conditionalLogProbabilities(GapSymbols.symbols(s));
             for (int t = 0; t < logP.length; t++) {
                 logP[t] = -logP[t];
             }
@@ -203,7 +203,7 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
             throw new IllegalArgumentException(NAME + " needs at least 1 sequence to fit, got 0");
         }
         List<int[]> windows = trainingWindows(data.sequences(), config);
-        BaumWelch.Result trained = BaumWelch.train(windows, config.states(), GapBucket.symbolCount(),
+        BaumWelch.Result trained = BaumWelch.train(windows, config.states(), GapSymbols.symbolCount(),
                 config.smoothing(), config.maxIterations(), config.tolerance(), config.seed());
         double typical = windows.stream()
                 .mapToDouble(w -> -trained.model().logLikelihood(w) / w.length).average().orElse(0);
@@ -220,7 +220,7 @@ public final class HmmDetector implements Detector<HmmDetector.Config> {
         }
         List<int[]> windows = new ArrayList<>();
         for (Sequence s : sample) {
-            int[] symbols = GapBucket.symbols(s);
+            int[] symbols = GapSymbols.symbols(s);
             for (int from = 0; from < symbols.length; from += config.window()) {
                 windows.add(Arrays.copyOfRange(symbols, from, Math.min(symbols.length, from + config.window())));
             }

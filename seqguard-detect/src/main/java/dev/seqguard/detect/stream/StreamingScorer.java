@@ -7,9 +7,8 @@ import dev.seqguard.core.features.SequenceFeatureExtractor;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.api.OnlineUpdate;
 import dev.seqguard.detect.api.StreamingDetector;
-import dev.seqguard.detect.ml.RandomCutForestDetector;
-import dev.seqguard.detect.ml.rcf.RcfVectorStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * Scores a live event stream with any fitted feature detector: each user's features are kept incrementally
  * ({@link FeatureAccumulator}, which gives exactly the batch vector), and every event is scored as the user's
- * sequence so far. A user is "warming up" until they have {@code minEvents} events; a random cut forest model also
- * learns from every scored vector (score, then update) and warms up until its forest is full.
+ * sequence so far. A user is "warming up" until they have {@code minEvents} events; a model that learns online
+ * ({@link FittedDetector#online}, a random cut forest) also learns from every scored vector (score, then update) and warms up until its forest is full.
  *
  * <p>Group features (item popularity, co-visitation) come from a fixed {@link FeatureContext}, normally the one
  * of the training batch. User state is bounded: at most {@code maxUsers} users, least recently seen evicted first.
@@ -28,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class StreamingScorer implements StreamingDetector {
     private final FittedDetector detector;
-    private final RcfVectorStream online;
+    private final OnlineUpdate.VectorStream online;
     private final SequenceFeatureExtractor extractor;
     private final FeatureContext context;
     private final int minEvents;
@@ -61,7 +60,7 @@ public final class StreamingScorer implements StreamingDetector {
             throw new IllegalArgumentException("maxUsers must be at least 1, got " + maxUsers);
         }
         this.minEvents = minEvents;
-        this.online = detector instanceof RandomCutForestDetector.FittedRcf rcf ? rcf.streaming() : null;
+        this.online = detector.online().map(OnlineUpdate::newStream).orElse(null);
         this.users = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, FeatureAccumulator> eldest) {

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Explanation;
+import dev.seqguard.detect.api.FittedDetector;
+import dev.seqguard.detect.api.OnlineUpdate;
 import dev.seqguard.detect.api.StreamingDetector.StreamScore;
 import dev.seqguard.detect.ml.RandomCutForestDetector.Config;
 import dev.seqguard.detect.ml.RandomCutForestDetector.FittedRcf;
@@ -102,6 +104,20 @@ class RandomCutForestDetectorTest {
             double[] x = {random.nextGaussian(), 3 * random.nextGaussian()};
             assertThat(a.processVector(x)).isEqualTo(b.processVector(x));
         }
+    }
+
+    @Test
+    void offersItsStreamsThroughTheOnlineUpdateViewWhichOtherDetectorsLack() throws Exception {
+        DetectionData data = data(gaussianWithOutliers(150, 0, 2, 0, 6));
+        FittedDetector fitted = roundTrip(detector.fit(data, config(SMALL)));
+        OnlineUpdate.VectorStream viaView = fitted.online().orElseThrow().newStream();
+        RcfVectorStream direct = ((FittedRcf) fitted).streaming();
+        Random random = new Random(9);
+        for (int i = 0; i < 50; i++) {
+            double[] x = {random.nextGaussian(), 3 * random.nextGaussian()};
+            assertThat(viaView.processVector(x)).isEqualTo(direct.processVector(x));
+        }
+        assertThat(new KnnDetector().fit(data, new KnnDetector().config(Map.of(), 1)).online()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.seqguard.core.model.Sequence;
+import dev.seqguard.core.seq.GapBucket;
 import dev.seqguard.detect.DetectorRegistry;
 import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Explanation;
@@ -237,8 +238,8 @@ class HmmDetectorTest {
         assertThat(GapBucket.of(60_000)).isEqualTo(GapBucket.UNDER_10MIN);
         assertThat(GapBucket.of(86_400_000L)).isEqualTo(GapBucket.DAY_OR_MORE);
         Sequence s = SequenceFixtures.user("u").then(VIEW, "a", "c", 0).then(BUY, "a", "c", 30).build();
-        assertThat(GapBucket.symbols(s)).containsExactly(VIEW.ordinal() * 8, BUY.ordinal() * 8 + GapBucket.UNDER_1MIN.ordinal());
-        assertThat(GapBucket.symbolCount()).isEqualTo(48);
+        assertThat(GapSymbols.symbols(s)).containsExactly(VIEW.ordinal() * 8, BUY.ordinal() * 8 + GapBucket.UNDER_1MIN.ordinal());
+        assertThat(GapSymbols.symbolCount()).isEqualTo(48);
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.seqguard.eval.metrics;
 
-import java.util.Arrays;
+import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.Labels;
 
 /**
  * The labelled part of a scored set: rows labelled 0 or 1, with their scores and anomaly types, in input order.
@@ -12,8 +13,8 @@ import java.util.Arrays;
  * @param types  anomaly type per kept row, or {@code null} when none were given
  */
 public record LabelledRows(int[] rows, int[] labels, double[] scores, String[] types) {
-    /** The label of a row nobody labelled (same value as {@code DetectionData.UNKNOWN}). */
-    public static final int UNKNOWN = -1;
+    /** The label of a row nobody labelled ({@link DetectionData#UNKNOWN}). */
+    public static final int UNKNOWN = DetectionData.UNKNOWN;
 
     /**
      * @param labels per row 1, 0 or {@link #UNKNOWN}
@@ -31,20 +32,14 @@ public record LabelledRows(int[] rows, int[] labels, double[] scores, String[] t
         if (types != null && types.length != labels.length) {
             throw new IllegalArgumentException(types.length + " anomaly types but " + labels.length + " labels");
         }
-        int[] rows = new int[labels.length];
-        int n = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == 0 || labels[i] == 1) {
-                if (!Double.isFinite(scores[i])) {
-                    throw new IllegalArgumentException("score at index " + i + " is " + scores[i] + " (must be finite)");
-                }
-                rows[n++] = i;
-            } else if (labels[i] != UNKNOWN) {
-                throw new IllegalArgumentException("label at index " + i + " is " + labels[i]
-                        + "; expected 1 (anomalous), 0 (normal) or -1 (unknown)");
+        int[] rows = Labels.labelledIndices(labels, i -> "label at index " + i + " is " + labels[i]
+                + "; expected 1 (anomalous), 0 (normal) or -1 (unknown)");
+        for (int i : rows) {
+            if (!Double.isFinite(scores[i])) {
+                throw new IllegalArgumentException("score at index " + i + " is " + scores[i] + " (must be finite)");
             }
         }
-        rows = Arrays.copyOf(rows, n);
+        int n = rows.length;
         int[] l = new int[n];
         double[] s = new double[n];
         String[] t = types == null ? null : new String[n];

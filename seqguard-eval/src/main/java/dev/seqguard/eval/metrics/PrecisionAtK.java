@@ -11,21 +11,21 @@ public final class PrecisionAtK {
 
     /** Precision at k = number of anomalous rows; NaN when there is none (undefined). */
     public static double of(int[] labels, double[] scores) {
-        return of(RankedScores.of(labels, scores));
+        return TopKMetric.PRECISION.atPositives(RankedScores.of(labels, scores));
     }
 
     public static double of(RankedScores ranked) {
-        return ranked.positives() == 0 ? Double.NaN : of(ranked, ranked.positives());
+        return TopKMetric.PRECISION.atPositives(ranked);
     }
 
     /**
      * @throws IllegalArgumentException when k is outside 1..n, or for bad labels/scores
      */
     public static double of(int[] labels, double[] scores, int k) {
-        return of(RankedScores.of(labels, scores), k);
+        return TopKMetric.PRECISION.at(RankedScores.of(labels, scores), k);
     }
 
     public static double of(RankedScores ranked, int k) {
-        return (double) ranked.positivesInTop(k) / k;
+        return TopKMetric.PRECISION.at(ranked, k);
     }
 }

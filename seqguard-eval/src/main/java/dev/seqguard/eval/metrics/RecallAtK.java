@@ -10,11 +10,11 @@ public final class RecallAtK {
 
     /** Recall at k = number of anomalous rows; NaN when there is none (undefined). */
     public static double of(int[] labels, double[] scores) {
-        return of(RankedScores.of(labels, scores));
+        return TopKMetric.RECALL.atPositives(RankedScores.of(labels, scores));
     }
 
     public static double of(RankedScores ranked) {
-        return ranked.positives() == 0 ? Double.NaN : of(ranked, ranked.positives());
+        return TopKMetric.RECALL.atPositives(ranked);
     }
 
     /**
@@ -22,11 +22,10 @@ public final class RecallAtK {
      * @throws IllegalArgumentException when k is outside 1..n, or for bad labels/scores
      */
     public static double of(int[] labels, double[] scores, int k) {
-        return of(RankedScores.of(labels, scores), k);
+        return TopKMetric.RECALL.at(RankedScores.of(labels, scores), k);
     }
 
     public static double of(RankedScores ranked, int k) {
-        int hits = ranked.positivesInTop(k);
-        return ranked.positives() == 0 ? Double.NaN : (double) hits / ranked.positives();
+        return TopKMetric.RECALL.at(ranked, k);
     }
 }

@@ -1,5 +1,6 @@
 package dev.seqguard.eval.output;
 
+import dev.seqguard.core.io.Csv;
 import dev.seqguard.eval.metrics.Evaluation;
 import dev.seqguard.eval.metrics.TypeRecall;
 import dev.seqguard.eval.select.CandidateResult;

@@ -1,5 +1,6 @@
 package dev.seqguard.eval.output;
 
+import dev.seqguard.core.io.Csv;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.model.Sequence;
 import dev.seqguard.detect.api.Explanation;

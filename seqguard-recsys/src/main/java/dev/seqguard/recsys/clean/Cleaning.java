@@ -1,6 +1,7 @@
 package dev.seqguard.recsys.clean;
 
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.core.util.Sorted;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -109,44 +110,14 @@ public final class Cleaning {
         if (n == 0) {
             return 1;
         }
-        double below = lowerBound(sorted, threshold);
+        double below = Sorted.lowerBound(sorted, threshold);
         double p = Math.min(Math.max(below / n, 0.5 / n), 1 - 0.5 / n);
         return Math.log(0.5) / Math.log(p);
     }
 
     /** (users below + users equal / 2) / n. */
     static double midRank(double[] sorted, double s) {
-        int below = lowerBound(sorted, s);
-        int upTo = upperBound(sorted, s);
-        return (below + (upTo - below) / 2.0) / sorted.length;
-    }
-
-    private static int lowerBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorted.midRank(sorted, s);
     }
 
     private static double[] dropUsersWeights(List<BehaviorEvent> events, Set<String> users) {

@@ -2,6 +2,7 @@ package dev.seqguard.detect.ml.rcf;
 
 import com.amazon.randomcutforest.RandomCutForest;
 import dev.seqguard.detect.api.FeatureScaler;
+import dev.seqguard.detect.api.OnlineUpdate;
 import dev.seqguard.detect.api.StreamingDetector.StreamScore;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * folded in, but {@link #processVector} reports {@link StreamScore#warmingUp()} instead of a score. Not
  * thread-safe: one instance per stream or external synchronisation.
  */
-public final class RcfVectorStream {
+public final class RcfVectorStream implements OnlineUpdate.VectorStream {
     private final RandomCutForest forest;
     private final FeatureScaler scaler;
     private final List<String> featureNames;
@@ -39,6 +40,7 @@ public final class RcfVectorStream {
      *         {@link #warmUpPoints()} points had been seen before this one
      * @throws IllegalArgumentException for a vector of the wrong width or with a non-finite component
      */
+    @Override
     public StreamScore processVector(double[] features) {
         double[] point = scaled(features);
         StreamScore result = warmedUp() ? new StreamScore(forest.getAnomalyScore(point), true) : StreamScore.warmingUp();

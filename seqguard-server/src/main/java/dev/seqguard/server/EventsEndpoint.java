@@ -1,0 +1,153 @@
+package dev.seqguard.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.EventJson;
+import dev.seqguard.serving.ScoredEvent;
+import dev.seqguard.serving.Timestamps;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code POST /v1/events}: parses a batch, scores its events in order on the live engine (a model swap waits for the
+ * batch), commits the flags, and only then answers: one result per event, in input order, a score or an error.
+ */
+final class EventsEndpoint {
+    private final LiveModel model;
+    private final FlagLog flags;
+    private final UserIdMask mask;
+    private final BodyLimit bodies;
+    private final Metrics metrics;
+
+    /** @param mask how user ids are stored and returned; {@code null}: as sent */
+    EventsEndpoint(LiveModel model, FlagLog flags, UserIdMask mask, BodyLimit bodies, Metrics metrics) {
+        this.model = model;
+        this.flags = flags;
+        this.mask = mask;
+        this.bodies = bodies;
+        this.metrics = metrics;
+    }
+
+    Response handle(HttpExchange ex) throws IOException {
+        byte[] body = bodies.read(ex);
+        if (body == null) {
+            return bodies.tooLarge("; send smaller batches");
+        }
+        List<EventJson.Parsed> parsed;
+        try {
+            parsed = EventJson.parse(body);
+        } catch (EventJson.NotJsonException e) {
+            return Response.error(400, e.getMessage());
+        }
+        Batch batch = model.scoring(live -> score(live, parsed));
+        List<StoredFlag> stored;
+        try {
+            stored = flags.append(batch.newFlags()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.error(503, "interrupted before the flags were committed; retry");
+        } catch (ExecutionException e) {
+            return Response.error(503, "flags could not be committed (" + e.getCause().getMessage() + "); retry");
+        }
+        byte[] answer = write(batch, stored);
+        metrics.events.add(batch.results().length - batch.invalid());
+        metrics.invalidEvents.add(batch.invalid());
+        metrics.flags.add(stored.size());
+        return new Response(200, Response.JSON, answer);
+    }
+
+    /**
+     * A scored batch.
+     *
+     * @param results  per input element: its {@link ScoredEvent}, or the {@link EventJson.Parsed} that names its error
+     * @param newFlags the flags to commit, in input order
+     * @param flagged  the index in {@code results} of each new flag
+     * @param invalid  how many results are errors
+     */
+    private record Batch(Object[] results, List<FlagLog.NewFlag> newFlags, List<Integer> flagged, int invalid) {
+    }
+
+    private Batch score(LiveModel.Live live, List<EventJson.Parsed> parsed) {
+        String detector = live.engine().model().detectorName();
+        Object[] results = new Object[parsed.size()];
+        List<FlagLog.NewFlag> newFlags = new ArrayList<>();
+        List<Integer> flagged = new ArrayList<>();
+        int invalid = 0;
+        for (int i = 0; i < results.length; i++) {
+            EventJson.Parsed p = parsed.get(i);
+            if (p.error() != null) {
+                results[i] = p;
+                invalid++;
+                continue;
+            }
+            BehaviorEvent e = mask == null ? p.event() : p.event().withUser(mask.mask(p.event().userId()));
+            try {
+                ScoredEvent s = live.engine().score(e);
+                live.drift().record(s.score());
+                results[i] = s;
+                if (s.flag()) {
+                    flagged.add(i);
+                    newFlags.add(new FlagLog.NewFlag(e.userId(), e.itemId(), e.timeMillis(), s.score(), detector,
+                            s.explanation()));
+                }
+            } catch (IllegalArgumentException bad) {
+                results[i] = new EventJson.Parsed(null, e.userId(), bad.getMessage());
+                invalid++;
+            }
+        }
+        return new Batch(results, newFlags, flagged, invalid);
+    }
+
+    private byte[] write(Batch batch, List<StoredFlag> stored) throws IOException {
+        Object[] results = batch.results();
+        long[] flagIds = new long[results.length];
+        for (int k = 0; k < batch.flagged().size(); k++) {
+            flagIds[batch.flagged().get(k)] = stored.get(k).flagId();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 160 * results.length);
+        try (JsonGenerator g = EventJson.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (int i = 0; i < results.length; i++) {
+                g.writeStartObject();
+                if (results[i] instanceof ScoredEvent s) {
+                    writeScored(g, s, flagIds[i]);
+                } else {
+                    writeError(g, i, (EventJson.Parsed) results[i]);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeScored(JsonGenerator g, ScoredEvent s, long flagId) throws IOException {
+        BehaviorEvent e = s.event();
+        g.writeStringField("user_id", e.userId());
+        Timestamps.write(g, "timestamp", e.timeMillis());
+        g.writeStringField("item_id", e.itemId());
+        if (s.warmingUp()) {
+            g.writeNullField("score");
+        } else {
+            g.writeNumberField("score", s.score());
+        }
+        g.writeBooleanField("flag", s.flag());
+        if (s.flag()) {
+            g.writeNumberField("flag_id", flagId);
+            g.writeStringField("explanation", s.explanation());
+        }
+        g.writeBooleanField("warming_up", s.warmingUp());
+    }
+
+    private void writeError(JsonGenerator g, int index, EventJson.Parsed p) throws IOException {
+        g.writeNumberField("index", index);
+        if (p.userId() != null) {
+            g.writeStringField("user_id", mask == null ? p.userId() : mask.mask(p.userId()));
+        }
+        g.writeStringField("error", p.error());
+    }
+}

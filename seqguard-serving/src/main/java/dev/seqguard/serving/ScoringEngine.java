@@ -1,0 +1,305 @@
+package dev.seqguard.serving;
+
+import dev.seqguard.core.features.FeatureMatrix;
+import dev.seqguard.core.features.SequenceFeatureExtractor;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.StreamingDetector.StreamScore;
+import dev.seqguard.detect.stream.StreamingScorer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The streaming path shared by {@code seqguard serve} and {@code seqguard replay}: incremental features and the
+ * model's detector ({@link StreamingScorer}), then the model's threshold, and an explanation for every flag.
+ *
+ * <p>Thread-safe: users are spread over shards by a hash of their id, one {@link StreamingScorer} per shard, and a
+ * shard is scored under its own lock, so two threads contend only when their users share a shard. A model that
+ * learns online (random cut forest) gets one shard, so its forest sees every event. The user cap is split evenly
+ * between shards (least recently seen evicted first, per shard).
+ *
+ * <p>Besides the scorer's feature state, each user's event history is kept so that the state can be checkpointed
+ * and rebuilt ({@link #drainCheckpoint}, {@link #restore}) and carried over to another model ({@link #copyStateTo}).
+ */
+public final class ScoringEngine {
+    /** Reasons shown per flag. */
+    public static final int EXPLAINED_REASONS = 5;
+
+    private final ServingModel model;
+    private final List<String> featureNames;
+    private final Shard[] shards;
+    private final AtomicLong clock = new AtomicLong();
+
+    /**
+     * @param maxUsers users with state, at most (split between shards)
+     * @param shards   lock stripes for concurrent scoring (1 for online models whatever is asked)
+     */
+    public ScoringEngine(ServingModel model, int maxUsers, int shards) {
+        this.model = Objects.requireNonNull(model, "model");
+        if (maxUsers < 1) {
+            throw new IllegalArgumentException("maxUsers must be at least 1, got " + maxUsers);
+        }
+        if (shards < 1) {
+            throw new IllegalArgumentException("shards must be at least 1, got " + shards);
+        }
+        int n = model.learnsOnline() ? 1 : Math.min(shards, maxUsers);
+        SequenceFeatureExtractor extractor = model.newExtractor();
+        this.featureNames = extractor.names();
+        this.shards = new Shard[n];
+        int perShard = (maxUsers + n - 1) / n;
+        for (int i = 0; i < n; i++) {
+            this.shards[i] = new Shard(model, model.newExtractor(), perShard);
+        }
+    }
+
+    public ServingModel model() {
+        return model;
+    }
+
+    /**
+     * Scores one event against its user's state, then folds it in. The result's event equals {@code event}, with the
+     * ids as the user's state holds them ({@link StreamingScorer#canonical}): keep that one in a history.
+     *
+     * @throws IllegalArgumentException when the event is older than the user's previous event (nothing changes)
+     */
+    public ScoredEvent score(BehaviorEvent event) {
+        Shard shard = shardOf(event.userId());
+        synchronized (shard) {
+            UserState state = shard.states.get(event.userId());
+            if (state != null && event.timeMillis() < state.lastTimeMillis()) {
+                throw new IllegalArgumentException("timestamp " + Timestamps.seconds(event.timeMillis())
+                        + " is earlier than this user's previous event at " + Timestamps.seconds(state.lastTimeMillis())
+                        + " (events of a user must arrive in time order)");
+            }
+            StreamScore s = shard.scorer.process(event);
+            if (state == null) {
+                state = new UserState();
+                shard.states.put(event.userId(), state);
+            }
+            boolean warm = s.warmedUp();
+            boolean flag = warm && s.score() >= model.threshold();
+            String explanation = flag ? explain(shard, event.userId()) : null;
+            BehaviorEvent kept = shard.scorer.canonical(event);
+            state.add(kept, warm ? s.score() : Double.NaN, clock.incrementAndGet());
+            shard.dirty.add(event.userId());
+            return new ScoredEvent(kept, warm ? s.score() : Double.NaN, !warm, flag, explanation);
+        }
+    }
+
+    private String explain(Shard shard, String userId) {
+        double[] x = shard.scorer.features(userId);
+        FeatureMatrix row = new FeatureMatrix(featureNames, List.of(userId), new double[][] {x});
+        return model.detector().explain(DetectionData.of(row), 0).summary(EXPLAINED_REASONS);
+    }
+
+    /** A user's state now, if they have any. */
+    public Optional<UserView> user(String userId) {
+        Shard shard = shardOf(userId);
+        synchronized (shard) {
+            UserState s = shard.states.get(userId);
+            return s == null ? Optional.empty()
+                    : Optional.of(new UserView(userId, s.history.size(), s.lastScore, s.lastTimeMillis()));
+        }
+    }
+
+    /**
+     * Rebuilds a user's state from their history without scoring (after a restart or for another model).
+     *
+     * @param lastScore the score after the last event, as saved ({@link Double#NaN} when unknown or warming up)
+     */
+    public void restore(String userId, List<BehaviorEvent> history, double lastScore) {
+        if (history.isEmpty()) {
+            return;
+        }
+        Shard shard = shardOf(userId);
+        synchronized (shard) {
+            UserState state = new UserState();
+            for (BehaviorEvent e : history) {
+                if (!e.userId().equals(userId)) {
+                    throw new IllegalArgumentException("history of " + userId + " holds an event of " + e.userId());
+                }
+                shard.scorer.absorb(e);
+                state.add(e, Double.NaN, clock.incrementAndGet());
+            }
+            state.lastScore = lastScore;
+            shard.states.put(userId, state);
+        }
+    }
+
+    /**
+     * Drops a user's state as an eviction would (their next event starts afresh; a checkpoint deletes them), for a
+     * caller that expires users by its own rule, such as the Flink job's idle-state timeout.
+     */
+    public void forget(String userId) {
+        Shard shard = shardOf(userId);
+        synchronized (shard) {
+            shard.scorer.forget(userId);
+            if (shard.states.remove(userId) != null) {
+                shard.dirty.remove(userId);
+                shard.dropped.add(userId);
+            }
+        }
+    }
+
+    /** Users with state now. */
+    public int users() {
+        int n = 0;
+        for (Shard s : shards) {
+            synchronized (s) {
+                n += s.states.size();
+            }
+        }
+        return n;
+    }
+
+    /** Users dropped to keep within the cap, since this engine started. */
+    public long evictions() {
+        long n = 0;
+        for (Shard s : shards) {
+            synchronized (s) {
+                n += s.scorer.evictions();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * What changed since the last call: the full history of every user who got events, and the users whose state
+     * was evicted. Clears the change marks; give the result back with {@link #requeue} if it could not be saved.
+     */
+    public Checkpoint drainCheckpoint() {
+        List<UserHistory> changed = new ArrayList<>();
+        Set<String> dropped = new HashSet<>();
+        for (Shard s : shards) {
+            synchronized (s) {
+                for (String u : s.dirty) {
+                    UserState st = s.states.get(u);
+                    if (st != null) {
+                        changed.add(new UserHistory(u, List.copyOf(st.history), st.lastScore, st.lastSeen));
+                    }
+                }
+                dropped.addAll(s.dropped);
+                s.dirty.clear();
+                s.dropped.clear();
+            }
+        }
+        return new Checkpoint(changed, dropped);
+    }
+
+    /** Marks the users of a checkpoint that could not be saved as changed again. */
+    public void requeue(Checkpoint c) {
+        for (UserHistory h : c.changed()) {
+            Shard s = shardOf(h.userId());
+            synchronized (s) {
+                if (s.states.containsKey(h.userId())) {
+                    s.dirty.add(h.userId());
+                }
+            }
+        }
+        for (String u : c.dropped()) {
+            Shard s = shardOf(u);
+            synchronized (s) {
+                if (!s.states.containsKey(u)) {
+                    s.dropped.add(u);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rebuilds every user's state in {@code next} (least recently seen first, so its eviction order matches), and
+     * marks them changed there. Callers stop scoring on this engine first.
+     */
+    public void copyStateTo(ScoringEngine next) {
+        List<UserHistory> all = new ArrayList<>();
+        for (Shard s : shards) {
+            synchronized (s) {
+                s.states.forEach((u, st) -> all.add(new UserHistory(u, List.copyOf(st.history), st.lastScore, st.lastSeen)));
+            }
+        }
+        all.sort(Comparator.comparingLong(UserHistory::lastSeen));
+        for (UserHistory h : all) {
+            next.restore(h.userId(), h.events(), h.lastScore());
+            Shard s = next.shardOf(h.userId());
+            synchronized (s) {
+                if (s.states.containsKey(h.userId())) {
+                    s.dirty.add(h.userId());
+                }
+            }
+        }
+    }
+
+    private Shard shardOf(String userId) {
+        return shards[Math.floorMod(userId.hashCode() * 0x9E3779B9, shards.length)];
+    }
+
+    /** A user as {@code GET /v1/users/{id}} shows them. */
+    public record UserView(String userId, int events, double lastScore, long lastTimeMillis) {
+    }
+
+    /**
+     * One user's saved state.
+     *
+     * @param lastSeen a logical clock: larger = seen more recently (restores the eviction order)
+     */
+    public record UserHistory(String userId, List<BehaviorEvent> events, double lastScore, long lastSeen) {
+        public UserHistory {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Users whose state changed, and users whose state was dropped. */
+    public record Checkpoint(List<UserHistory> changed, Set<String> dropped) {
+        public Checkpoint {
+            changed = List.copyOf(changed);
+            dropped = Set.copyOf(dropped);
+        }
+
+        public boolean isEmpty() {
+            return changed.isEmpty() && dropped.isEmpty();
+        }
+    }
+
+    private static final class UserState {
+        final List<BehaviorEvent> history = new ArrayList<>();
+        double lastScore = Double.NaN;
+        long lastSeen;
+
+        void add(BehaviorEvent e, double score, long seen) {
+            history.add(e);
+            lastScore = score;
+            lastSeen = seen;
+        }
+
+        long lastTimeMillis() {
+            return history.get(history.size() - 1).timeMillis();
+        }
+    }
+
+    private static final class Shard {
+        final StreamingScorer scorer;
+        final Map<String, UserState> states = new HashMap<>();
+        final Set<String> dirty = new HashSet<>();
+        final Set<String> dropped = new HashSet<>();
+
+        Shard(ServingModel model, SequenceFeatureExtractor extractor, int maxUsers) {
+            this.scorer = new StreamingScorer(model.detector(), extractor, model.context(), ServingModel.MIN_EVENTS,
+                    maxUsers, this::evicted);
+        }
+
+        // called by the scorer, inside this shard's lock
+        private void evicted(String userId) {
+            states.remove(userId);
+            dirty.remove(userId);
+            dropped.add(userId);
+        }
+    }
+}

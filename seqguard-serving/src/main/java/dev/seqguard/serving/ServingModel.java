@@ -1,0 +1,126 @@
+package dev.seqguard.serving;
+
+import dev.seqguard.core.features.FeatureContext;
+import dev.seqguard.core.features.SequenceFeatureExtractor;
+import dev.seqguard.core.seq.SequenceUnit;
+import dev.seqguard.detect.api.FittedDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A saved selection ready to score a stream: the fitted detector, its threshold, the feature extractor of its
+ * pipeline, the group-feature context every user is scored against, and the training scores that live scores are
+ * compared with for drift. Immutable; the service swaps whole instances.
+ *
+ * <p>The context: the service and {@code replay} both use the context built from {@code --context-events} (normally
+ * the events the model was selected on), or {@link FeatureContext#empty()} without it, so the two always agree.
+ *
+ * @param dir            where the model was loaded from
+ * @param saved          the model directory's content
+ * @param context        group-feature context (fixed for the model's life)
+ * @param trainingScores the selection's user scores ({@code DIR/../scores.csv}, what {@code select} writes next to
+ *                       {@code model/}), sorted; empty when that file is absent
+ */
+public record ServingModel(Path dir, ModelDirectory saved, FeatureContext context, double[] trainingScores) {
+    /** Events a user needs before their score means anything (below it: warming up). */
+    public static final int MIN_EVENTS = 3;
+
+    public ServingModel {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(context, "context");
+        trainingScores = trainingScores.clone();
+        Arrays.sort(trainingScores);
+    }
+
+    /**
+     * Loads and checks a model directory written by {@code select} on events.
+     *
+     * @throws IllegalArgumentException when the model cannot score a user stream (a table model, a session-unit
+     *                                  model, features this version does not compute)
+     */
+    public static ServingModel load(Path dir, FeatureContext context) throws IOException {
+        ModelDirectory saved = ModelDirectory.load(dir);
+        ModelDirectory.Selection sel = saved.selection();
+        if (sel.pipeline() == null) {
+            throw new IllegalArgumentException(dir + " was selected on a feature table, not on events; it cannot score an event stream");
+        }
+        if (sel.pipeline().sequences().unit() != SequenceUnit.USER) {
+            throw new IllegalArgumentException(dir + " scores " + sel.pipeline().sequences().unit().name().toLowerCase()
+                    + "s; the streaming path scores whole user histories (select with --unit user)");
+        }
+        SequenceFeatureExtractor extractor = new SequenceFeatureExtractor(sel.pipeline().features());
+        if (!extractor.names().equals(sel.featureNames())) {
+            throw new IllegalArgumentException(dir + " was fitted on other features than this SeqGuard computes; re-run select");
+        }
+        return new ServingModel(dir, saved, context, readTrainingScores(dir));
+    }
+
+    private static double[] readTrainingScores(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Path file = parent == null ? null : parent.resolve("scores.csv");
+        if (file == null || !Files.isRegularFile(file)) {
+            return new double[0];
+        }
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty()) {
+            return new double[0];
+        }
+        int col = Arrays.asList(lines.get(0).split(",", -1)).indexOf("score");
+        if (col < 0) {
+            return new double[0];
+        }
+        List<Double> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            // user ids are plain tokens in every supported layout; skip anything CSV-quoted rather than mis-parse it
+            if (f.length > col && !line.contains("\"")) {
+                try {
+                    double v = Double.parseDouble(f[col]);
+                    if (Double.isFinite(v)) {
+                        out.add(v);
+                    }
+                } catch (NumberFormatException e) {
+                    // a malformed row says nothing about the distribution
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public FittedDetector detector() {
+        return saved.detector();
+    }
+
+    /** The selected detector's name, as written in every flag. */
+    public String detectorName() {
+        return saved.selection().detector();
+    }
+
+    /** flag = warmed up and score &gt;= threshold. */
+    public double threshold() {
+        return saved.selection().threshold();
+    }
+
+    public SequenceFeatureExtractor newExtractor() {
+        return new SequenceFeatureExtractor(saved.selection().pipeline().features());
+    }
+
+    /**
+     * Whether the detector learns from every event ({@link FittedDetector#online}, a random cut forest): its scores
+     * then depend on the order of all users' events, so it is served from one shard.
+     */
+    public boolean learnsOnline() {
+        return saved.detector().online().isPresent();
+    }
+
+    @Override
+    public double[] trainingScores() {
+        return trainingScores.clone();
+    }
+}
