@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 "Each subcommand has its own --help. Without one, `bench` runs `bench ingest`; the flag forms of"
                         + " earlier releases (--serve DIR, --stream DIR, --odds DIR, --deep, --select) still work as"
                         + " aliases of the subcommands. Peer comparisons (Smile, ELKI) live in seqguard-bench (JMH)."},
-        subcommands = {IngestBench.class, SelectBench.class, OddsBenchmark.class, DeepBench.class, ServeBenchmark.class,
+        subcommands = {IngestBench.class, SelectBench.class, SelectionBench.class, OddsBenchmark.class, DeepBench.class, ServeBenchmark.class,
                 StreamBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin

@@ -132,13 +132,20 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "select", "odds", "deep", "serve", "stream"})
+    @ValueSource(strings = {"ingest", "select", "selection", "odds", "deep", "serve", "stream"})
     void everyBenchSubcommandHasItsOwnHelp(String sub) {
         Run r = run("bench", sub, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: seqguard bench " + sub);
         Run parent = run("bench", "--help");
         assertThat(parent.out()).containsPattern("(?m)^  " + sub + " +\\S");
+    }
+
+    @Test
+    void benchSelectionNamesAnUnknownOptionAndExitsTwo() {
+        Run r = run("bench", "selection", "--no-such-option", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown option --no-such-option").doesNotContain("Exception");
     }
 
     @Test
