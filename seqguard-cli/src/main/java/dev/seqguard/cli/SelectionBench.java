@@ -15,7 +15,7 @@ import picocli.CommandLine.Unmatched;
                         + " and so does default iForest; both are scored against the true labels: PR-AUC, F1 at the"
                         + " shipped threshold, regret against the best candidate in hindsight, and how the reported"
                         + " confidence relates to it. Options: [--data DIR] [--seed N] [--scenarios N] [--logs a,b]"
-                        + " [--kinds a,b] [--users N] [--quick] [--out DIR] [--export DIR] [--from K], or"
+                        + " [--kinds a,b] [--users N] [--quick] [--out DIR] [--export DIR] [--candidates DIR] [--from K], or"
                         + " --summarise A.csv,B.csv [--out DIR]. See docs/selection-bank.md."})
 final class SelectionBench implements Callable<Integer> {
     @Unmatched

@@ -23,9 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rank-average ensemble: fits each member, calibrates its scores to percentiles of its own training scores, and
- * scores a row by the mean percentile. Averaging ranks rather than raw scores makes members of any scale equal
- * voters (Aggarwal &amp; Sathe, "Theoretical foundations and algorithms for outlier ensembles", SIGKDD Expl. 2015).
+ * Average ensemble: fits each member, puts its scores on a common scale set by its own training scores, and scores a
+ * row by the mean. By default the scale is the percentile ({@code combine=rank}): averaging ranks rather than raw
+ * scores makes members of any scale equal voters (Aggarwal &amp; Sathe, "Theoretical foundations and algorithms for
+ * outlier ensembles", SIGKDD Expl. 2015). {@code combine=robust-z} averages robust z-scores instead, which keeps how far
+ * into the tail a row is ({@link ScoreCombination}).
  */
 public final class RankAverageEnsembleDetector implements Detector<RankAverageEnsembleDetector.Config> {
 
@@ -33,9 +35,16 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
 
     /**
      * @param members member detector names joined by {@code +}, e.g. {@code iforest+lof+robust-z}
+     * @param combine how members' scores are put on one scale ({@code rank} or {@code robust-z}; models saved before
+     *                this parameter existed read as {@code rank})
      */
-    public record Config(String members, long seed) {
+    public record Config(String members, ScoreCombination combine, long seed) {
+        public Config(String members, long seed) {
+            this(members, ScoreCombination.RANK, seed);
+        }
+
         public Config {
+            combine = combine == null ? ScoreCombination.RANK : combine;
             if (members == null || members.isBlank()) {
                 throw new IllegalArgumentException("parameter 'members' must name at least one detector, got '" + members + "'");
             }
@@ -47,7 +56,7 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
         }
 
         public static Config defaults(long seed) {
-            return new Config("iforest+knn+robust-z", seed);
+            return new Config("iforest+knn+robust-z", ScoreCombination.RANK, seed);
         }
 
         public List<String> memberNames() {
@@ -68,7 +77,7 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
 
     @Override
     public DetectorInfo info() {
-        return new DetectorInfo(NAME, "rank-average of member detectors' calibrated scores (members=a+b+c)",
+        return new DetectorInfo(NAME, "average of member detectors' calibrated scores (members=a+b+c, combine=rank|robust-z)",
                 Family.ENSEMBLE, Set.of());
     }
 
@@ -102,11 +111,15 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
     /** The fitted ensemble; members are stored as their own versioned envelopes. */
     public static final class FittedEnsemble extends CompositeFitted<Config> {
         private final List<ScoreCalibration> calibrations;
+        private final List<ScoreCombination.Scale> scales;
+        private final ScoreCombination combine;
 
         public FittedEnsemble(Provenance provenance, Config config, List<FittedDetector> members,
                               List<ScoreCalibration> calibrations) {
             super(provenance, config, checked(members, calibrations));
             this.calibrations = List.copyOf(calibrations);
+            this.scales = calibrations.stream().map(ScoreCombination.Scale::of).toList();
+            this.combine = config.combine();
         }
 
         private static List<FittedDetector> checked(List<FittedDetector> members, List<ScoreCalibration> calibrations) {
@@ -136,9 +149,9 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
             double[] out = new double[data.size()];
             for (int m = 0; m < members.size(); m++) {
                 double[] s = members.get(m).score(data);
-                ScoreCalibration c = calibrations.get(m);
+                ScoreCombination.Scale c = scales.get(m);
                 for (int i = 0; i < out.length; i++) {
-                    out[i] += c.percentile(s[i]) / members.size();
+                    out[i] += combine.apply(c, s[i]) / members.size();
                 }
             }
             return out;
@@ -159,14 +172,15 @@ public final class RankAverageEnsembleDetector implements Detector<RankAverageEn
         public Explanation explain(DetectionData data, int row) {
             List<FittedDetector> members = members();
             DetectionData one = data.select(new int[] {row});
-            // each member scores the row once; the total adds the percentiles in score()'s order (same double)
+            // each member scores the row once; the total adds the standardised scores in score()'s order (same double)
             double total = 0;
             List<Explanation.Contribution> out = new ArrayList<>();
             for (int m = 0; m < members.size(); m++) {
                 FittedDetector member = members.get(m);
-                double pct = calibrations.get(m).percentile(member.score(one)[0]);
-                total += pct / members.size();
-                out.add(new Explanation.Contribution(member.name() + " percentile", pct, pct));
+                double v = combine.apply(scales.get(m), member.score(one)[0]);
+                total += v / members.size();
+                out.add(new Explanation.Contribution(member.name() + (combine == ScoreCombination.RANK ? " percentile"
+                        : " robust z"), v, v));
             }
             // The strongest voter's own reasons are what a reader wants to see next.
             int strongest = 0;

@@ -48,9 +48,11 @@ public final class SelectionBenchmark {
      * @param export    directory to write each scenario's events and labels into ({@link Scenario#write}), or null
      * @param from      the first scenario to run, 1-based (to run the bank in parts: scenario i is the same whatever
      *                  the count)
+     * @param candidates directory to write every candidate's scores per scenario into ({@link CandidateDump}), or null
      */
     public record Options(Path dataDir, long seed, int scenarios, List<BankLog> logs, Set<AnomalyType> core,
-                          Set<BankKind> bank, int maxUsers, LabelFreeRun selection, Path out, Path export, int from) {
+                          Set<BankKind> bank, int maxUsers, LabelFreeRun selection, Path out, Path export, int from,
+                          Path candidates) {
         public static final int SCENARIOS = 30;
         public static final int QUICK_SCENARIOS = 6;
         public static final int USERS = 300;
@@ -75,7 +77,7 @@ public final class SelectionBenchmark {
         public static Options defaults(Path dataDir, boolean quick) {
             return new Options(dataDir, SEED, quick ? QUICK_SCENARIOS : SCENARIOS, Arrays.asList(BankLog.values()),
                     ScenarioBank.DEFAULT_CORE, ScenarioBank.DEFAULT_BANK, quick ? QUICK_USERS : USERS,
-                    LabelFreeRun.defaults(), null, null, 1);
+                    LabelFreeRun.defaults(), null, null, 1, null);
         }
     }
 
@@ -228,6 +230,14 @@ public final class SelectionBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<String> users = pick.users();
         String[] kinds = users.stream().map(u -> scenario.kindOf().get(u)).toArray(String[]::new);
+        if (options.candidates() != null) {
+            try {
+                CandidateDump.write(options.candidates(), scenario.spec().id(), users, scenario.labels(users), kinds,
+                        pick.result());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return ScenarioOutcome.score(scenario.spec().id(), scenario.spec().log().code(), scenario.describe(),
                 scenario.labels(users), kinds, pick.result(), scenario.labels(iforest.users()), iforest.result(),
                 seconds);
@@ -263,7 +273,7 @@ public final class SelectionBenchmark {
 
     /**
      * {@code [--data DIR] [--seed N] [--scenarios N] [--logs a,b] [--kinds a,b] [--users N] [--quick] [--out DIR]
-     * [--export DIR] [--from K] [--detectors a,b]}, or {@code --summarise A.csv,B.csv [--out DIR]} for the summary of
+     * [--export DIR] [--candidates DIR] [--from K] [--detectors a,b]}, or {@code --summarise A.csv,B.csv [--out DIR]} for the summary of
      * rows written earlier (a bank run in parts); the data directory defaults to the system property {@code seqguard.data},
      * else {@code ../shared/data}. Kinds are injector codes (crawler, farming, adfraud, takeover, promo, misclick) and bank
      * codes (slowdrip, ring, scraper, and the opt-in mimic).
@@ -280,6 +290,7 @@ public final class SelectionBenchmark {
         int users = d.maxUsers();
         Path out = null;
         Path export = null;
+        Path candidates = null;
         int from = 1;
         List<Path> summarise = null;
         LabelFreeRun selection = d.selection();
@@ -299,6 +310,7 @@ public final class SelectionBenchmark {
                 case "--users" -> users = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
                 case "--export" -> export = Path.of(v);
+                case "--candidates" -> candidates = Path.of(v);
                 case "--from" -> from = Integer.parseInt(v);
                 case "--summarise" -> summarise = Arrays.stream(v.split(",")).map(Path::of).toList();
                 case "--logs" -> logs = Arrays.stream(v.split(",")).map(BankLog::fromCode).toList();
@@ -319,7 +331,7 @@ public final class SelectionBenchmark {
             }
         }
         SelectionBenchmark bench = new SelectionBenchmark(new Options(data, seed, scenarios, logs, core, bankKinds,
-                users, selection, out, export, from), System.out);
+                users, selection, out, export, from, candidates), System.out);
         if (summarise != null) {
             try {
                 bench.summarise(read(summarise));

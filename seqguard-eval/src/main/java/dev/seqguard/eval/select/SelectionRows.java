@@ -1,7 +1,7 @@
 package dev.seqguard.eval.select;
 
 import dev.seqguard.detect.api.DetectionData;
-import dev.seqguard.detect.ensemble.ScoreCalibration;
+import dev.seqguard.detect.ensemble.ScoreCombination;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,15 +12,7 @@ final class SelectionRows {
 
     /** Mean percentile rank across score vectors of the same rows. */
     static double[] rankAverage(List<double[]> scoreSets) {
-        int n = scoreSets.get(0).length;
-        double[] out = new double[n];
-        for (double[] s : scoreSets) {
-            ScoreCalibration cal = ScoreCalibration.of(s);
-            for (int i = 0; i < n; i++) {
-                out[i] += cal.percentile(s[i]) / scoreSets.size();
-            }
-        }
-        return out;
+        return ScoreCombination.RANK.average(scoreSets);
     }
 
     static int[] complement(int[] rows, int n) {

@@ -107,7 +107,10 @@ class SelectorTest {
         assertThat(r.leaderboard()).extracting(CandidateResult::detector).doesNotContain("gbdt");
         assertThat(r.selected().syntheticPrAuc()).isGreaterThan(0.9);
         assertThat(r.selected().variantPrAuc()).hasSize(3);
-        assertThat(r.confidence().explanation()).contains("held-out checks").contains("default iforest");
+        assertThat(r.confidence().explanation()).contains("held-out checks")
+                .contains("default ensemble-z(iforest|robust-z)");
+        assertThat(r.labelFree().baseline()).isEqualTo("ensemble-z(iforest|robust-z)");
+        assertThat(r.leaderboard()).extracting(CandidateResult::detector).contains("iforest", "robust-z");
         assertThat(r.labelFree().validationSets()).isEqualTo(3);
         assertThat(r.labelFree().kinds()).containsExactly("shifted");
         assertThat(r.selected().evaluation().recallByType()).containsKey("shifted");
