@@ -97,6 +97,9 @@ class ScoringServiceTest {
         String key = key("k");
         assertThat(http.post("/v1/events", key, "this is not json").status()).isEqualTo(400);
         assertThat(http.post("/v1/events", key, "[{\"user_id\": 1,").status()).isEqualTo(400);
+        Http.Reply garbled = http.post("/v1/events", key, "{{{ not json");
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.json().get("error").asText()).contains("line 1, column 2: Unexpected character");
         Http.Reply big = http.post("/v1/events", key, "[" + "1,".repeat(2000) + "1]");
         assertThat(big.status()).isEqualTo(413);
         assertThat(big.json().get("error").asText()).contains("2048");
