@@ -180,7 +180,10 @@ public final class ScoringService implements AutoCloseable {
                 r = handle(method + " " + route, ex, path);
             }
         } catch (RuntimeException | SQLException e) {
-            r = Response.error(500, "internal error: " + e);
+            // the trace goes to the operator's log, never to the client
+            System.err.println("seqguard serve: " + method + " " + path + " failed:");
+            e.printStackTrace();
+            r = Response.error(500, "internal error (" + e.getClass().getSimpleName() + "); the server log has the details");
         }
         metrics.response(route == null ? "other" : route, r.status());
         r.send(ex);
