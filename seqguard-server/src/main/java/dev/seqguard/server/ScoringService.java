@@ -200,7 +200,7 @@ public final class ScoringService implements AutoCloseable {
             case "POST /v1/model" -> model(ex);
             case "GET /health" -> health();
             case "GET /metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(
-                    live.engine(), live.evictionsBefore(), live.now().drift()).getBytes(StandardCharsets.UTF_8));
+                    live.engine(), live.evictionsBefore(), live.now().drift(), flags.commits()).getBytes(StandardCharsets.UTF_8));
             case "GET /openapi.json" -> new Response(200, Response.JSON, openApi);
             default -> throw new IllegalStateException("route " + route + " has no handler");
         };
