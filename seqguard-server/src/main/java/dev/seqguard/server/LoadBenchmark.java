@@ -3,6 +3,7 @@ package dev.seqguard.server;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.ScoringEngine;
 import dev.seqguard.serving.ServingModel;
 import dev.seqguard.serving.Timestamps;
 import java.io.IOException;
@@ -32,6 +33,24 @@ public final class LoadBenchmark {
                        double p99Millis, long failures) {
     }
 
+    /**
+     * A whole run: the cells, and the engine alone on the same events in the same JVM.
+     *
+     * @param engineEventsPerSecond {@link ScoringEngine#score} in one thread on the 1 × 100 cell's event stream: no
+     *                              HTTP, no JSON, no flag commits — what the service costs on top of it is the ratio
+     */
+    public record Report(List<Cell> cells, double engineEventsPerSecond) {
+        /** The cell of {@code clients} × {@code batch}. */
+        public Cell cell(int clients, int batch) {
+            return cells.stream().filter(c -> c.clients() == clients && c.batch() == batch).findFirst().orElseThrow();
+        }
+
+        /** Service events/s with 1 client and batches of 100, over the in-process engine's. */
+        public double ratio() {
+            return cell(1, 100).eventsPerSecond() / engineEventsPerSecond;
+        }
+    }
+
     private LoadBenchmark() {
     }
 
@@ -40,8 +59,8 @@ public final class LoadBenchmark {
      *
      * @param events template events (their user ids are rewritten per client and round)
      */
-    public static List<Cell> run(ServingModel model, List<BehaviorEvent> events, double seconds, long maxEventsPerCell,
-                                 PrintStream out) throws IOException, InterruptedException {
+    public static Report run(ServingModel model, List<BehaviorEvent> events, double seconds, long maxEventsPerCell,
+                             PrintStream out) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("seqguard-load");
         ServiceConfig config = ServiceConfig.builder(data).port(0).maxBodyBytes(8L << 20).rateLimitPerSecond(1e9)
                 .maxUsers(200_000).build();
@@ -72,7 +91,43 @@ public final class LoadBenchmark {
         } finally {
             deleteQuietly(data);
         }
-        return cells;
+        ScoringEngine engine = new ScoringEngine(model, config.maxUsers(), config.shards());
+        inProcess(engine, events, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w");
+        double engineRate = inProcess(engine, events, seconds, maxEventsPerCell, "r");
+        Report report = new Report(cells, engineRate);
+        out.printf(Locale.ROOT, "in-process engine: %,.0f events/s%n", engineRate);
+        out.printf(Locale.ROOT, "service 1 x 100 / in-process engine: %.2f (the engine alone: the same events, one thread,"
+                + " no HTTP, JSON or flag commits)%n", report.ratio());
+        return report;
+    }
+
+    /**
+     * The engine alone on the event stream of a 1 × 100 cell (fresh users every lap, as the client sends them),
+     * for up to {@code seconds} or {@code maxEvents}; events/s.
+     */
+    private static double inProcess(ScoringEngine engine, List<BehaviorEvent> events, double seconds, long maxEvents,
+                                    String tag) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long n = 0;
+        int lap = 0;
+        while (n < maxEvents && System.nanoTime() < deadline) {
+            String prefix = "engine-" + tag + "-" + lap++ + "-";
+            // batches of 100 between clock reads, as the client's requests
+            for (int from = 0; from < events.size() && n < maxEvents && System.nanoTime() < deadline; from += 100) {
+                int to = Math.min(events.size(), from + 100);
+                for (int i = from; i < to; i++) {
+                    BehaviorEvent e = events.get(i);
+                    try {
+                        engine.score(e.withUser(prefix + e.userId()));
+                    } catch (IllegalArgumentException outOfOrder) {
+                        // the service answers such an event with an error; it counts as handled there too
+                    }
+                }
+                n += to - from;
+            }
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static Cell measure(int port, String key, EventTemplates templates, int clients, int batch, double seconds,

@@ -266,6 +266,21 @@ class ScoringServiceTest {
         assertThat(http.post("/v1/model", key, "{\"path\":\"/no/such/model\"}").status()).isEqualTo(400);
         assertThat(http.get("/health", null).json().get("detector").asText()).isEqualTo("zscore");
         assertThat(http.get("/metrics", null).body()).contains("seqguard_model_swaps_total 7");
+        assertThat(ModelChoice.in(data).saved()).as("the model loaded last, not the failed one")
+                .contains(other.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void theModelLoadedByPostSurvivesARestart() throws Exception {
+        Path first = ServingFixtures.model("robust-z", 0.6);
+        Path loaded = ServingFixtures.model("zscore", 0.6);
+        ScoringService s = start(config(), ServingModel.load(first, ServingFixtures.prepared().context()));
+        assertThat(ModelChoice.in(data).saved()).contains(first.toAbsolutePath().normalize());
+        String key = key("swap");
+        assertThat(Http.loopback(s.port()).post("/v1/model", key, "{\"path\":\"" + loaded + "\"}").status()).isEqualTo(200);
+        s.close();
+
+        assertThat(ModelChoice.in(data).saved()).contains(loaded.toAbsolutePath().normalize());
     }
 
     @Test
