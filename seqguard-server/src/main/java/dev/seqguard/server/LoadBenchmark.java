@@ -33,23 +33,37 @@ public final class LoadBenchmark {
                        double p99Millis, long failures) {
     }
 
-    /**
-     * A whole run: the cells, and the engine alone on the same events in the same JVM.
-     *
-     * @param engineEventsPerSecond {@link ScoringEngine#score} in one thread on the 1 × 100 cell's event stream: no
-     *                              HTTP, no JSON, no flag commits — what the service costs on top of it is the ratio
-     */
-    public record Report(List<Cell> cells, double engineEventsPerSecond) {
-        /** The cell of {@code clients} × {@code batch}. */
-        public Cell cell(int clients, int batch) {
-            return cells.stream().filter(c -> c.clients() == clients && c.batch() == batch).findFirst().orElseThrow();
-        }
-
-        /** Service events/s with 1 client and batches of 100, over the in-process engine's. */
+    /** The service with 1 client × 100-event batches and the engine alone, measured back to back. */
+    public record Round(Cell service, double engineEventsPerSecond) {
         public double ratio() {
-            return cell(1, 100).eventsPerSecond() / engineEventsPerSecond;
+            return service.eventsPerSecond() / engineEventsPerSecond;
         }
     }
+
+    /**
+     * A whole run: the cells, then {@link #ROUNDS} rounds that alternate the 1 × 100 cell with the engine alone
+     * ({@link ScoringEngine#score} in one thread on the same event stream: no HTTP, no JSON, no flag commits), so
+     * that a change in the machine's load moves both sides of a round's ratio alike.
+     */
+    public record Report(List<Cell> cells, List<Round> rounds) {
+        public Report {
+            cells = List.copyOf(cells);
+            rounds = List.copyOf(rounds);
+        }
+
+        /** The median of the rounds' engine events/s. */
+        public double engineEventsPerSecond() {
+            return median(rounds.stream().mapToDouble(Round::engineEventsPerSecond).toArray());
+        }
+
+        /** The median of the rounds' ratios: service events/s with 1 client and batches of 100 over the engine's. */
+        public double ratio() {
+            return median(rounds.stream().mapToDouble(Round::ratio).toArray());
+        }
+    }
+
+    /** Rounds of service-then-engine behind the ratio. */
+    public static final int ROUNDS = 3;
 
     private LoadBenchmark() {
     }
@@ -65,6 +79,7 @@ public final class LoadBenchmark {
         ServiceConfig config = ServiceConfig.builder(data).port(0).maxBodyBytes(8L << 20).rateLimitPerSecond(1e9)
                 .maxUsers(200_000).build();
         List<Cell> cells = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
         try (ScoringService service = ScoringService.start(config, model, dir -> ServingModel.load(dir, model.context()))) {
             String key;
             try {
@@ -88,17 +103,32 @@ public final class LoadBenchmark {
                             c.eventsPerSecond(), c.p50Millis(), c.p99Millis(), c.failures());
                 }
             }
+            out.printf(Locale.ROOT, "1 client x 100 against the engine alone (same events, one thread, no HTTP, JSON or"
+                    + " flag commits), alternating, %.0f s each:%n", seconds);
+            out.printf("%6s %16s %10s %10s %16s %7s%n", "round", "service events/s", "p50 ms", "p99 ms", "engine events/s", "ratio");
+            ScoringEngine engine = new ScoringEngine(model, config.maxUsers(), config.shards());
+            inProcess(engine, events, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w");
+            for (int r = 1; r <= ROUNDS; r++) {
+                Cell c = measure(service.port(), key, templates, 1, 100, seconds, maxEventsPerCell, "a" + round++);
+                Round one = new Round(c, inProcess(engine, events, seconds, maxEventsPerCell, "a" + r));
+                rounds.add(one);
+                out.printf(Locale.ROOT, "%6d %,16.0f %10.2f %10.2f %,16.0f %7.2f%n", r, c.eventsPerSecond(), c.p50Millis(),
+                        c.p99Millis(), one.engineEventsPerSecond(), one.ratio());
+            }
         } finally {
             deleteQuietly(data);
         }
-        ScoringEngine engine = new ScoringEngine(model, config.maxUsers(), config.shards());
-        inProcess(engine, events, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w");
-        double engineRate = inProcess(engine, events, seconds, maxEventsPerCell, "r");
-        Report report = new Report(cells, engineRate);
-        out.printf(Locale.ROOT, "in-process engine: %,.0f events/s%n", engineRate);
-        out.printf(Locale.ROOT, "service 1 x 100 / in-process engine: %.2f (the engine alone: the same events, one thread,"
-                + " no HTTP, JSON or flag commits)%n", report.ratio());
+        Report report = new Report(cells, rounds);
+        out.printf(Locale.ROOT, "in-process engine: %,.0f events/s (median of %d)%n", report.engineEventsPerSecond(), ROUNDS);
+        out.printf(Locale.ROOT, "service 1 x 100 / in-process engine: %.2f (median of %d rounds)%n", report.ratio(), ROUNDS);
         return report;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /**

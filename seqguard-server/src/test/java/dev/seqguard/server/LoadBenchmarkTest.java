@@ -26,9 +26,13 @@ class LoadBenchmarkTest {
             assertThat(c.p99Millis()).isGreaterThanOrEqualTo(c.p50Millis());
         });
         assertThat(report.engineEventsPerSecond()).isPositive();
-        assertThat(report.ratio()).isEqualTo(report.cell(1, 100).eventsPerSecond() / report.engineEventsPerSecond());
+        assertThat(report.rounds()).hasSize(LoadBenchmark.ROUNDS).allSatisfy(r -> {
+            assertThat(r.service().failures()).isZero();
+            assertThat(r.ratio()).isEqualTo(r.service().eventsPerSecond() / r.engineEventsPerSecond());
+        });
+        assertThat(report.ratio()).isIn(report.rounds().stream().map(LoadBenchmark.Round::ratio).toArray());
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("events/s", "p99 ms")
-                .containsPattern("in-process engine: [0-9,]+ events/s")
-                .containsPattern("service 1 x 100 / in-process engine: [0-9]+\\.[0-9]{2}");
+                .containsPattern("in-process engine: [0-9,]+ events/s \\(median of 3\\)")
+                .containsPattern("service 1 x 100 / in-process engine: [0-9]+\\.[0-9]{2} \\(median of 3 rounds\\)");
     }
 }

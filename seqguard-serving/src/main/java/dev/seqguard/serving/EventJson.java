@@ -294,7 +294,9 @@ public final class EventJson {
                 // a literal past double range (1e999) reads as infinity, which has no decimal value
                 throw new IllegalArgumentException("timestamp out of range: " + shortened(t));
             }
-            millis = secondsToMillis(t.decimalValue(), t);
+            // whole seconds, the common case, without a BigDecimal per event; the bound keeps * 1000 from overflowing
+            millis = t.isInt() || (t.isLong() && Math.abs(t.longValue()) < 1L << 40) ? t.longValue() * 1000
+                    : secondsToMillis(t.decimalValue(), t);
         } else if (t.isTextual()) {
             String s = t.asText().trim();
             if (s.length() > MAX_TIME_TEXT) {
