@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Load-tests `serve` on loopback with a saved model.",
                 "1, 8 and 64 clients send batches of 1 and 100 events; the events are both the load and the"
-                        + " group-feature context. Alias: `seqguard bench --serve MODEL_DIR`."})
+                        + " group-feature context. Then, in the same run, the engine alone scores the same events"
+                        + " (`in-process engine: N events/s`) and the ratio of the 1 x 100 service cell to it is printed."
+                        + " Alias: `seqguard bench --serve MODEL_DIR`."})
 final class ServeBenchmark implements Callable<Integer> {
     @Mixin
     BenchInput input;

@@ -1,13 +1,16 @@
 package dev.seqguard.cli;
 
 import dev.seqguard.core.features.FeatureContext;
+import dev.seqguard.server.ModelChoice;
 import dev.seqguard.server.ScoringService;
 import dev.seqguard.server.ServiceConfig;
 import dev.seqguard.serving.ServingModel;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -21,14 +24,16 @@ import picocli.CommandLine.Option;
                 "Routes: POST /v1/events, GET /v1/users/{id}, GET /v1/flags, POST /v1/model, GET /health, GET /metrics"
                         + " and GET /openapi.json (see docs/service.md).",
                 "Flags are committed to D/seqguard.db before they are reported; user state is checkpointed periodically"
-                        + " and on SIGTERM. The /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
+                        + " and on SIGTERM; the model served (also one loaded by POST /v1/model) is remembered in D. The /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
 final class ServeCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?", Pattern.CASE_INSENSITIVE);
 
     @Mixin
     ContextOptions context;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model directory written by select.")
+    @Option(names = "--model", paramLabel = "DIR", description = {"A model directory written by select.",
+            "Default: the model this data directory served last (the one given at its first start, or loaded later by"
+                    + " POST /v1/model); given, it wins over that one."})
     Path model;
 
     @Option(names = "--data-dir", required = true, paramLabel = "D", description = "Database of flags, keys and user state.")
@@ -72,8 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        Path chosen = chooseModel(model, dataDir, System.out);
         FeatureContext ctx = context.context();
-        ServingModel first = context.load(model, ctx);
+        ServingModel first = context.load(chosen, ctx);
         ScoringService service = ScoringService.start(config, first, dir -> ServingModel.load(dir, ctx));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -90,6 +96,23 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return SeqGuard.EXIT_OK;
+    }
+
+    /** {@code --model} when given (saying so when it overrides the saved choice), else the data directory's choice. */
+    static Path chooseModel(Path model, Path dataDir, PrintStream console) throws IOException {
+        Optional<Path> saved = ModelChoice.in(dataDir).saved();
+        if (model != null) {
+            if (saved.isPresent() && !saved.get().equals(model.toAbsolutePath().normalize())) {
+                console.println("serving --model " + model + " as given, not " + saved.get()
+                        + ", the model this data directory served last");
+            }
+            return model;
+        }
+        if (saved.isEmpty()) {
+            throw new UserInputException("--model DIR is needed: " + dataDir + " has not served a model yet");
+        }
+        console.println("serving " + saved.get() + ", the model this data directory served last (--model overrides)");
+        return saved.get();
     }
 
     static long bytes(String text) {

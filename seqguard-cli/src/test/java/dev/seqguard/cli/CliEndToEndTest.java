@@ -159,6 +159,27 @@ class CliEndToEndTest {
     }
 
     @Test
+    void serveServesTheSavedModelChoiceUnlessGivenOne() throws IOException {
+        Path data = dir.resolve("serve-data");
+        Run none = run("serve", "--data-dir", data.toString(), "--port", "0");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("--model DIR is needed", "has not served a model yet");
+
+        Path loaded = dir.resolve("sel-b").resolve("model");
+        dev.seqguard.server.ModelChoice.in(data).save(loaded);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream to = new PrintStream(console, true, StandardCharsets.UTF_8);
+        assertThat(ServeCommand.chooseModel(null, data, to)).isEqualTo(loaded.toAbsolutePath().normalize());
+        Path given = dir.resolve("sel-a").resolve("model");
+        assertThat(ServeCommand.chooseModel(given, data, to)).isEqualTo(given);
+        assertThat(ServeCommand.chooseModel(loaded, data, to)).isEqualTo(loaded);
+        assertThat(console.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "serving " + loaded.toAbsolutePath().normalize() + ", the model this data directory served last (--model overrides)",
+                "serving --model " + given + " as given, not " + loaded.toAbsolutePath().normalize()
+                        + ", the model this data directory served last");
+    }
+
+    @Test
     void benchFlagFormsRunTheSubcommands() throws IOException {
         Path odds = Files.createDirectories(dir.resolve("odds"));
         Files.copy(Path.of("src", "test", "resources", "odds", "vertebral.csv"), odds.resolve("vertebral.csv"));

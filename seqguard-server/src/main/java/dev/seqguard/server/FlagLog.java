@@ -24,6 +24,7 @@ public final class FlagLog implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private long nextId;
+    private volatile long commits;
 
     /** A flag before it has an id. */
     public record NewFlag(String userId, String itemId, long timeMillis, double score, String detector, String explanation) {
@@ -107,6 +108,7 @@ public final class FlagLog implements AutoCloseable {
             q.executeBatch();
             writer.commit();
             nextId = id;
+            commits++; // only the writer thread writes it
         } catch (SQLException | RuntimeException e) {
             try {
                 writer.rollback();
@@ -121,6 +123,11 @@ public final class FlagLog implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(List.copyOf(results.get(i)));
         }
+    }
+
+    /** Durable commits so far: fewer than the appends that carried flags when concurrent requests shared one. */
+    public long commits() {
+        return commits;
     }
 
     /** Flags with id &gt; {@code since}, in id order, at most {@code limit}. */

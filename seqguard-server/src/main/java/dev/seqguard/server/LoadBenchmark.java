@@ -3,16 +3,11 @@ package dev.seqguard.server;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.serving.ScoringEngine;
 import dev.seqguard.serving.ServingModel;
 import dev.seqguard.serving.Timestamps;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +33,38 @@ public final class LoadBenchmark {
                        double p99Millis, long failures) {
     }
 
+    /** The service with 1 client × 100-event batches and the engine alone, measured back to back. */
+    public record Round(Cell service, double engineEventsPerSecond) {
+        public double ratio() {
+            return service.eventsPerSecond() / engineEventsPerSecond;
+        }
+    }
+
+    /**
+     * A whole run: the cells, then {@link #ROUNDS} rounds that alternate the 1 × 100 cell with the engine alone
+     * ({@link ScoringEngine#score} in one thread on the same event stream: no HTTP, no JSON, no flag commits), so
+     * that a change in the machine's load moves both sides of a round's ratio alike.
+     */
+    public record Report(List<Cell> cells, List<Round> rounds) {
+        public Report {
+            cells = List.copyOf(cells);
+            rounds = List.copyOf(rounds);
+        }
+
+        /** The median of the rounds' engine events/s. */
+        public double engineEventsPerSecond() {
+            return median(rounds.stream().mapToDouble(Round::engineEventsPerSecond).toArray());
+        }
+
+        /** The median of the rounds' ratios: service events/s with 1 client and batches of 100 over the engine's. */
+        public double ratio() {
+            return median(rounds.stream().mapToDouble(Round::ratio).toArray());
+        }
+    }
+
+    /** Rounds of service-then-engine behind the ratio. */
+    public static final int ROUNDS = 3;
+
     private LoadBenchmark() {
     }
 
@@ -46,12 +73,13 @@ public final class LoadBenchmark {
      *
      * @param events template events (their user ids are rewritten per client and round)
      */
-    public static List<Cell> run(ServingModel model, List<BehaviorEvent> events, double seconds, long maxEventsPerCell,
-                                 PrintStream out) throws IOException, InterruptedException {
+    public static Report run(ServingModel model, List<BehaviorEvent> events, double seconds, long maxEventsPerCell,
+                             PrintStream out) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("seqguard-load");
         ServiceConfig config = ServiceConfig.builder(data).port(0).maxBodyBytes(8L << 20).rateLimitPerSecond(1e9)
                 .maxUsers(200_000).build();
         List<Cell> cells = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
         try (ScoringService service = ScoringService.start(config, model, dir -> ServingModel.load(dir, model.context()))) {
             String key;
             try {
@@ -75,10 +103,61 @@ public final class LoadBenchmark {
                             c.eventsPerSecond(), c.p50Millis(), c.p99Millis(), c.failures());
                 }
             }
+            out.printf(Locale.ROOT, "1 client x 100 against the engine alone (same events, one thread, no HTTP, JSON or"
+                    + " flag commits), alternating, %.0f s each:%n", seconds);
+            out.printf("%6s %16s %10s %10s %16s %7s%n", "round", "service events/s", "p50 ms", "p99 ms", "engine events/s", "ratio");
+            ScoringEngine engine = new ScoringEngine(model, config.maxUsers(), config.shards());
+            inProcess(engine, events, Math.min(1.0, seconds / 3), maxEventsPerCell / 4, "w");
+            for (int r = 1; r <= ROUNDS; r++) {
+                Cell c = measure(service.port(), key, templates, 1, 100, seconds, maxEventsPerCell, "a" + round++);
+                Round one = new Round(c, inProcess(engine, events, seconds, maxEventsPerCell, "a" + r));
+                rounds.add(one);
+                out.printf(Locale.ROOT, "%6d %,16.0f %10.2f %10.2f %,16.0f %7.2f%n", r, c.eventsPerSecond(), c.p50Millis(),
+                        c.p99Millis(), one.engineEventsPerSecond(), one.ratio());
+            }
         } finally {
             deleteQuietly(data);
         }
-        return cells;
+        Report report = new Report(cells, rounds);
+        out.printf(Locale.ROOT, "in-process engine: %,.0f events/s (median of %d)%n", report.engineEventsPerSecond(), ROUNDS);
+        out.printf(Locale.ROOT, "service 1 x 100 / in-process engine: %.2f (median of %d rounds)%n", report.ratio(), ROUNDS);
+        return report;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /**
+     * The engine alone on the event stream of a 1 × 100 cell (fresh users every lap, as the client sends them),
+     * for up to {@code seconds} or {@code maxEvents}; events/s.
+     */
+    private static double inProcess(ScoringEngine engine, List<BehaviorEvent> events, double seconds, long maxEvents,
+                                    String tag) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long n = 0;
+        int lap = 0;
+        while (n < maxEvents && System.nanoTime() < deadline) {
+            String prefix = "engine-" + tag + "-" + lap++ + "-";
+            // batches of 100 between clock reads, as the client's requests
+            for (int from = 0; from < events.size() && n < maxEvents && System.nanoTime() < deadline; from += 100) {
+                int to = Math.min(events.size(), from + 100);
+                for (int i = from; i < to; i++) {
+                    BehaviorEvent e = events.get(i);
+                    try {
+                        engine.score(e.withUser(prefix + e.userId()));
+                    } catch (IllegalArgumentException outOfOrder) {
+                        // the service answers such an event with an error; it counts as handled there too
+                    }
+                }
+                n += to - from;
+            }
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static Cell measure(int port, String key, EventTemplates templates, int clients, int batch, double seconds,
@@ -187,136 +266,6 @@ public final class LoadBenchmark {
 
         private static byte[] ascii(String s) {
             return s.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /**
-     * A minimal HTTP/1.1 client for {@code POST /v1/events} on one kept-alive loopback connection: the request is
-     * one write of head and body, the response is read up to its {@code Content-Length}. Reconnects after an
-     * error or a {@code Connection: close}; a failed request counts as status -1.
-     */
-    private static final class KeepAliveClient implements AutoCloseable {
-        private final int port;
-        private final byte[] head;
-        private byte[] buf = new byte[1 << 16];
-        private int bodyStart;
-        private int len;
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-        private final StringBuilder line = new StringBuilder(128);
-
-        KeepAliveClient(int port, String key) {
-            this.port = port;
-            this.head = ("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + key
-                    + "\r\nContent-Type: application/json\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
-        }
-
-        /** Starts a request body; room is left for the head, written in front of the body by {@link #post}. */
-        void startBody() {
-            bodyStart = head.length + 16;
-            len = bodyStart;
-        }
-
-        void bodyByte(char c) {
-            ensure(1);
-            buf[len++] = (byte) c;
-        }
-
-        void body(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, len, b.length);
-            len += b.length;
-        }
-
-        private void ensure(int more) {
-            if (len + more > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-            }
-        }
-
-        /** Sends the request and reads the whole response; its status, or -1 when the connection failed. */
-        int post() {
-            byte[] length = (Integer.toString(len - bodyStart) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            int from = bodyStart - length.length - head.length;
-            System.arraycopy(head, 0, buf, from, head.length);
-            System.arraycopy(length, 0, buf, bodyStart - length.length, length.length);
-            try {
-                if (socket == null) {
-                    socket = new Socket();
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(60_000);
-                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-                    in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-                    out = socket.getOutputStream();
-                }
-                out.write(buf, from, len - from);
-                out.flush();
-                return readResponse();
-            } catch (IOException e) {
-                close();
-                return -1;
-            }
-        }
-
-        private int readResponse() throws IOException {
-            String status = readLine();
-            int sp = status.indexOf(' ');
-            if (!status.startsWith("HTTP/1.1 ") || sp < 0 || status.length() < sp + 4) {
-                throw new IOException("not an HTTP/1.1 status line: " + status);
-            }
-            int code = Integer.parseInt(status.substring(sp + 1, sp + 4));
-            long contentLength = -1;
-            boolean closeAfter = false;
-            for (String h = readLine(); !h.isEmpty(); h = readLine()) {
-                int colon = h.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String name = h.substring(0, colon).trim();
-                String value = h.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    contentLength = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                    closeAfter = true;
-                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    throw new IOException("chunked responses are not expected from the service");
-                }
-            }
-            if (contentLength < 0) {
-                throw new IOException("response without Content-Length");
-            }
-            in.skipNBytes(contentLength);
-            if (closeAfter) {
-                close();
-            }
-            return code;
-        }
-
-        private String readLine() throws IOException {
-            line.setLength(0);
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    throw new IOException("connection closed mid-response");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a loopback socket that already failed: nothing to recover
-                }
-            }
-            socket = null;
         }
     }
 

@@ -38,11 +38,13 @@ public final class Metrics {
     }
 
     /** The exposition text; the gauges are read from the live engine. */
-    String render(ScoringEngine engine, long evictionsBefore, ScoreDrift drift) {
+    String render(ScoringEngine engine, long evictionsBefore, ScoreDrift drift, long flagCommits) {
         StringBuilder b = new StringBuilder(4096);
         counter(b, "seqguard_events_total", "Events scored.", events.sum());
         counter(b, "seqguard_events_invalid_total", "Events answered with an error.", invalidEvents.sum());
         counter(b, "seqguard_flags_total", "Flags committed and reported.", flags.sum());
+        counter(b, "seqguard_flag_commits_total", "Durable commits of flags (requests waiting together share one).",
+                flagCommits);
         b.append("# HELP seqguard_http_responses_total HTTP responses by route and status.\n")
                 .append("# TYPE seqguard_http_responses_total counter\n");
         Map<String, Long> sorted = new TreeMap<>();

@@ -62,6 +62,7 @@ public final class ScoringService implements AutoCloseable {
     private final ApiKeyAuth auth;
     private final BodyLimit bodies;
     private final LiveModel live;
+    private final ModelChoice choice;
     private final EventsEndpoint events;
     private final Checkpoints checkpoints;
     private final Metrics metrics = new Metrics();
@@ -87,6 +88,8 @@ public final class ScoringService implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot open the service database in " + config.dataDir() + ": " + e.getMessage(), e);
         }
+        this.choice = new ModelChoice(db);
+        choice.save(model.dir());
         this.bodies = new BodyLimit(config.maxBodyBytes());
         this.events = new EventsEndpoint(live, flags, mask, bodies, metrics);
         try (InputStream in = ScoringService.class.getResourceAsStream("openapi.json")) {
@@ -140,11 +143,14 @@ public final class ScoringService implements AutoCloseable {
 
     /**
      * Loads another model and makes it current atomically: requests scoring on the old model finish on it, then
-     * every user's state is rebuilt on the new one before any request sees it.
+     * every user's state is rebuilt on the new one before any request sees it. The choice is saved in the data
+     * directory ({@link ModelChoice}), so it survives a restart.
      */
     public ServingModel swapModel(Path dir) throws IOException {
         ServingModel next = loader.load(dir);
         live.swap(next);
+        // recorded once it serves: a restart without --model comes back on it
+        choice.save(next.dir());
         metrics.modelSwaps.increment();
         return next;
     }
@@ -180,7 +186,10 @@ public final class ScoringService implements AutoCloseable {
                 r = handle(method + " " + route, ex, path);
             }
         } catch (RuntimeException | SQLException e) {
-            r = Response.error(500, "internal error: " + e);
+            // the trace goes to the operator's log, never to the client
+            System.err.println("seqguard serve: " + method + " " + path + " failed:");
+            e.printStackTrace();
+            r = Response.error(500, "internal error (" + e.getClass().getSimpleName() + "); the server log has the details");
         }
         metrics.response(route == null ? "other" : route, r.status());
         r.send(ex);
@@ -197,7 +206,7 @@ public final class ScoringService implements AutoCloseable {
             case "POST /v1/model" -> model(ex);
             case "GET /health" -> health();
             case "GET /metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(
-                    live.engine(), live.evictionsBefore(), live.now().drift()).getBytes(StandardCharsets.UTF_8));
+                    live.engine(), live.evictionsBefore(), live.now().drift(), flags.commits()).getBytes(StandardCharsets.UTF_8));
             case "GET /openapi.json" -> new Response(200, Response.JSON, openApi);
             default -> throw new IllegalStateException("route " + route + " has no handler");
         };

@@ -97,6 +97,9 @@ class ScoringServiceTest {
         String key = key("k");
         assertThat(http.post("/v1/events", key, "this is not json").status()).isEqualTo(400);
         assertThat(http.post("/v1/events", key, "[{\"user_id\": 1,").status()).isEqualTo(400);
+        Http.Reply garbled = http.post("/v1/events", key, "{{{ not json");
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.json().get("error").asText()).contains("line 1, column 2: Unexpected character");
         Http.Reply big = http.post("/v1/events", key, "[" + "1,".repeat(2000) + "1]");
         assertThat(big.status()).isEqualTo(413);
         assertThat(big.json().get("error").asText()).contains("2048");
@@ -263,6 +266,21 @@ class ScoringServiceTest {
         assertThat(http.post("/v1/model", key, "{\"path\":\"/no/such/model\"}").status()).isEqualTo(400);
         assertThat(http.get("/health", null).json().get("detector").asText()).isEqualTo("zscore");
         assertThat(http.get("/metrics", null).body()).contains("seqguard_model_swaps_total 7");
+        assertThat(ModelChoice.in(data).saved()).as("the model loaded last, not the failed one")
+                .contains(other.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void theModelLoadedByPostSurvivesARestart() throws Exception {
+        Path first = ServingFixtures.model("robust-z", 0.6);
+        Path loaded = ServingFixtures.model("zscore", 0.6);
+        ScoringService s = start(config(), ServingModel.load(first, ServingFixtures.prepared().context()));
+        assertThat(ModelChoice.in(data).saved()).contains(first.toAbsolutePath().normalize());
+        String key = key("swap");
+        assertThat(Http.loopback(s.port()).post("/v1/model", key, "{\"path\":\"" + loaded + "\"}").status()).isEqualTo(200);
+        s.close();
+
+        assertThat(ModelChoice.in(data).saved()).contains(loaded.toAbsolutePath().normalize());
     }
 
     @Test

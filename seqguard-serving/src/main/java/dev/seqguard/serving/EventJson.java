@@ -1,5 +1,6 @@
 package dev.seqguard.serving;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +15,6 @@ import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.model.EventExtras;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,6 +35,11 @@ public final class EventJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long EARLIEST_MILLIS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final long FUTURE_SLACK_MILLIS = 24L * 3600 * 1000;
+    /** Seconds outside this range are out of range before any rounding (the sanity rule then narrows it). */
+    private static final BigDecimal MIN_SECONDS = BigDecimal.valueOf(-1L << 40);
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1L << 40);
+    private static final int MAX_TIME_TEXT = 64;
+    private static final int MAX_ECHO = 80;
 
     private static final Parsed NOT_AN_OBJECT = new Parsed(null, null, "an event must be a JSON object");
 
@@ -85,31 +90,66 @@ public final class EventJson {
                     }
                 }
             } catch (IOException e) {
-                throw new NotJsonException("body is not valid JSON: " + firstLine(e));
+                throw new NotJsonException("body is not valid JSON: " + parseError(e, 0));
             }
             return out;
         }
         if (body[i] != '{') {
             throw new NotJsonException("body is neither a JSON array nor NDJSON (one JSON object per line)");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        // line by line from the bytes: Jackson checks each line's UTF-8 (a decoded String would hide bad bytes as U+FFFD)
+        String firstError = null;
+        boolean anyJson = false;
         int lineNo = 0;
-        for (String line : text.split("\n")) {
+        for (int start = 0; start < body.length; ) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
+            }
             lineNo++;
-            if (line.isBlank()) {
-                continue;
+            if (!isBlank(body, start, end)) {
+                try {
+                    out.add(parseEvent(MAPPER.readTree(body, start, end - start)));
+                    anyJson = true;
+                } catch (IOException e) {
+                    String error = parseError(e, lineNo);
+                    firstError = firstError == null ? error : firstError;
+                    out.add(new Parsed(null, null, "line " + lineNo + " is not a JSON object: " + error));
+                }
             }
-            try {
-                out.add(parseEvent(MAPPER.readTree(line)));
-            } catch (JsonProcessingException e) {
-                out.add(new Parsed(null, null, "line " + lineNo + " is not a JSON object: " + firstLine(e)));
-            }
+            start = end + 1;
+        }
+        if (!anyJson) {
+            // nothing in the body is JSON: a wrong body, not a batch of bad events
+            throw new NotJsonException("body is neither JSON nor NDJSON (no line parses); first error: " + firstError);
         }
         return out;
     }
 
-    private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where and why a body (or, for {@code line > 0}, one NDJSON line) fails to parse: {@code line L, column C:
+     * reason}, the reason without Jackson's source excerpt.
+     */
+    private static String parseError(IOException e, int line) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            JsonLocation at = j.getLocation();
+            return "line " + (line > 0 ? line : at.getLineNr()) + ", column " + at.getColumnNr() + ": "
+                    + firstLine(j.getOriginalMessage());
+        }
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message);
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }
@@ -140,14 +180,14 @@ public final class EventJson {
             }
             Optional<Action> action = Action.parse(b.asText());
             if (action.isEmpty()) {
-                throw new IllegalArgumentException("unknown behavior '" + b.asText() + "' (pv, cart, fav, buy, click or search)");
+                throw new IllegalArgumentException("unknown behavior '" + shortened(b.asText()) + "' (pv, cart, fav, buy, click or search)");
             }
             long millis = timestamp(n.get(Fields.TIMESTAMP));
             double price = Double.NaN;
             JsonNode p = n.get(Fields.PRICE);
             if (p != null && !p.isNull()) {
                 if (!p.isNumber() || !Double.isFinite(p.asDouble()) || p.asDouble() < 0) {
-                    throw new IllegalArgumentException("price must be a non-negative number, got " + p);
+                    throw new IllegalArgumentException("price must be a non-negative number, got " + shortened(p));
                 }
                 price = p.asDouble();
             }
@@ -241,7 +281,7 @@ public final class EventJson {
         if (v.isIntegralNumber()) {
             return v.bigIntegerValue().toString();
         }
-        throw new IllegalArgumentException(Fields.NAMES[field] + " must be a string or an integer, got " + v);
+        throw new IllegalArgumentException(Fields.NAMES[field] + " must be a string or an integer, got " + shortened(v));
     }
 
     private static long timestamp(JsonNode t) {
@@ -250,32 +290,52 @@ public final class EventJson {
         }
         long millis;
         if (t.isNumber()) {
-            millis = secondsToMillis(t.decimalValue(), t);
+            if (t.isDouble() && !Double.isFinite(t.doubleValue())) {
+                // a literal past double range (1e999) reads as infinity, which has no decimal value
+                throw new IllegalArgumentException("timestamp out of range: " + shortened(t));
+            }
+            // whole seconds, the common case, without a BigDecimal per event; the bound keeps * 1000 from overflowing
+            millis = t.isInt() || (t.isLong() && Math.abs(t.longValue()) < 1L << 40) ? t.longValue() * 1000
+                    : secondsToMillis(t.decimalValue(), t);
         } else if (t.isTextual()) {
             String s = t.asText().trim();
+            if (s.length() > MAX_TIME_TEXT) {
+                // parsing a million-digit decimal is quadratic; no real time is written in more characters than this
+                throw new IllegalArgumentException("timestamp text longer than " + MAX_TIME_TEXT + " characters");
+            }
             try {
                 millis = secondsToMillis(new BigDecimal(s), t);
             } catch (NumberFormatException notNumber) {
                 try {
                     millis = Instant.parse(s).toEpochMilli();
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("timestamp must be Unix seconds or ISO-8601, got " + t);
+                    throw new IllegalArgumentException("timestamp must be Unix seconds or ISO-8601, got " + shortened(t));
                 }
             }
         } else {
-            throw new IllegalArgumentException("timestamp must be Unix seconds or ISO-8601, got " + t);
+            throw new IllegalArgumentException("timestamp must be Unix seconds or ISO-8601, got " + shortened(t));
         }
         if (millis < EARLIEST_MILLIS || millis > System.currentTimeMillis() + FUTURE_SLACK_MILLIS) {
-            throw new IllegalArgumentException("timestamp " + t + " is before 2000 or more than a day in the future");
+            throw new IllegalArgumentException("timestamp " + shortened(t) + " is before 2000 or more than a day in the future");
         }
         return millis;
     }
 
+    /** A value as an error message quotes it: cut after {@link #MAX_ECHO} characters (a 1 MiB id is not echoed). */
+    private static String shortened(Object value) {
+        String s = String.valueOf(value);
+        return s.length() <= MAX_ECHO ? s : s.substring(0, MAX_ECHO) + "... (" + s.length() + " characters)";
+    }
+
     private static long secondsToMillis(BigDecimal seconds, JsonNode raw) {
+        // compared first: rescaling a value like 1e999999999 or 1e-999999999 would build a billion-digit number
+        if (seconds.compareTo(MIN_SECONDS) < 0 || seconds.compareTo(MAX_SECONDS) > 0) {
+            throw new IllegalArgumentException("timestamp out of range: " + shortened(raw));
+        }
         try {
             return seconds.movePointRight(3).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("timestamp out of range: " + raw);
+            throw new IllegalArgumentException("timestamp out of range: " + shortened(raw));
         }
     }
 }

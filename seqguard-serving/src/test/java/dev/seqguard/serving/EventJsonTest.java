@@ -59,10 +59,58 @@ class EventJsonTest {
     @Test
     void refusesBodiesThatAreNotJson() {
         assertThatThrownBy(() -> EventJson.parse(bytes("[{\"user_id\": 1,"))).isInstanceOf(EventJson.NotJsonException.class)
-                .hasMessageStartingWith("body is not valid JSON: Unexpected end-of-input");
+                .hasMessageStartingWith("body is not valid JSON: line 1, column 16: Unexpected end-of-input");
         assertThatThrownBy(() -> EventJson.parse(bytes("[{\"a\":1}"))).isInstanceOf(EventJson.NotJsonException.class);
         assertThatThrownBy(() -> EventJson.parse(bytes("[1, x]"))).isInstanceOf(EventJson.NotJsonException.class);
         assertThatThrownBy(() -> EventJson.parse(bytes("  "))).hasMessageStartingWith("empty body");
+    }
+
+    @Test
+    void aBodyWithNoLineOfJsonIsRefusedWithTheFirstErrorAndItsPosition() {
+        assertThatThrownBy(() -> EventJson.parse(bytes("{{{ not json"))).isInstanceOf(EventJson.NotJsonException.class)
+                .hasMessage("body is neither JSON nor NDJSON (no line parses); first error: line 1, column 2: Unexpected"
+                        + " character ('{' (code 123)): was expecting double-quote to start field name");
+        assertThatThrownBy(() -> EventJson.parse(bytes("\n{oops\n\n{\"a\":}\n"))).isInstanceOf(EventJson.NotJsonException.class)
+                .hasMessageContaining("first error: line 2, column ");
+        assertThatThrownBy(() -> EventJson.parse(bytes("[{\"a\": 1}, {\"b\" 2}]"))).hasMessageStartingWith(
+                "body is not valid JSON: line 1, column 17: Unexpected character");
+    }
+
+    @Test
+    void ndjsonWithSomeBadLinesKeepsAnErrorPerLine() throws Exception {
+        byte[] invalidUtf8 = {'{', '"', 'u', 's', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        byte[] body = concat(bytes(OBJECTS.get(0) + "\n{{{ not json\n"), invalidUtf8, bytes("\n" + OBJECTS.get(0)));
+
+        List<EventJson.Parsed> p = EventJson.parse(body);
+
+        assertThat(p).hasSize(4);
+        assertThat(p.get(0).error()).isNull();
+        assertThat(p.get(1).error()).startsWith("line 2 is not a JSON object: line 2, column 2: Unexpected character");
+        assertThat(p.get(2).error()).startsWith("line 3 is not a JSON object: line 3, column ").contains("UTF-8");
+        assertThat(p.get(3).error()).isNull();
+    }
+
+    @Test
+    void timestampsWithHugeExponentsOrDigitsAreOutOfRangeAtOnce() throws Exception {
+        String huge = "9".repeat(100_000);
+        List<EventJson.Parsed> p = EventJson.parse(bytes("[" + String.join(",",
+                event("\"1e999999999\""), event("\"1e-999999999\""), event("\"" + huge + "\""), event("1e999999999"),
+                event("-1e308")) + "]"));
+
+        assertThat(p).extracting(EventJson.Parsed::error).allSatisfy(e -> assertThat(e).startsWith("timestamp"))
+                .allSatisfy(e -> assertThat(e.length()).isLessThan(200));
+    }
+
+    private static String event(String timestamp) {
+        return "{\"user_id\":\"u\",\"item_id\":\"i\",\"behavior\":\"pv\",\"timestamp\":" + timestamp + "}";
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] bytes(String s) {
