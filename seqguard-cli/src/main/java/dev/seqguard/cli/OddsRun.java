@@ -43,7 +43,7 @@ record OddsRun(Path dir, List<String> detectors, int seeds, boolean labelFree) {
         }
         int n = Math.max(1, Math.min(seeds, 5));
         System.out.printf("ODDS tables in %s, 60/40 split, %d split seed(s), detectors: %s%s; means over seeds;"
-                        + " P/R/F1 on the test part at the shipped threshold%n", dir, n,
+                        + " P/R/F1 on the test part at the shipped threshold (0 when it flags none)%n", dir, n,
                 detectors.isEmpty() ? "default" : String.join(",", detectors),
                 labelFree ? "; label-free (test labels only grade)" : "");
         String pyodColumns = labelFree ? String.format("%9s %9s", "PyOD IF", "PyOD best") : String.format("%9s", "PyOD best");
@@ -106,7 +106,9 @@ record OddsRun(Path dir, List<String> detectors, int seeds, boolean labelFree) {
                 atThreshold = testConfusion(out.resolve(TableSelection.TEST_SCORES), r.selection().threshold());
                 selected = r.selection().selected().detector();
             }
-            double[] v = {roc, atThreshold.precision(), atThreshold.recall(), atThreshold.f1()};
+            // flagging nobody has no precision; it counts as 0, as its F1 does
+            double[] v = {roc, atThreshold.flagged() == 0 ? 0 : atThreshold.precision(), atThreshold.recall(),
+                    Double.isNaN(atThreshold.f1()) ? 0 : atThreshold.f1()};
             for (int i = 0; i < v.length; i++) {
                 sums[i] += v[i] / n;
             }

@@ -39,7 +39,8 @@ import java.util.function.IntFunction;
  *       proof is on the challenger; on the ODDS tables the validation ROC-AUC of a candidate hardly predicted its test
  *       ROC-AUC (mean Spearman over candidates near 0), while the rank-average of four families beat every single
  *       detector on average, so the consensus is the one challenger with a low bar (docs/selection.md).</li>
- *   <li>Threshold: {@link ScoreFence} on the chosen model's scores of all rows (refitted on all rows).</li>
+ *   <li>Threshold: {@link ScoreFence#byVote}, the consensus members' majority vote on all rows (each refitted on all
+ *       rows) sets how many the pick flags.</li>
  *   <li>Confidence: the share of validation sets on which the same rule, run on that set alone, makes the same
  *       choice.</li>
  * </ol>
@@ -129,9 +130,18 @@ public final class LabelFreeTableSelector {
         String confidenceReason = String.format(Locale.ROOT, "the same rule, run on each of the %d self-generated"
                 + " validation sets alone, chose %s on %d of them", options.repeats(), selected.name(), agreeing);
         confidenceReason += ". It measures how stable the choice is on synthetic anomalies, not accuracy on real ones.";
-        ScoreFence fence = ScoreFence.of(selected.trainScores(), options.seed());
+        ScoreFence fence = fence(names, scores, selected.trainScores());
         return new Result(candidates, selected, kindWeights, fence, confidence, confidenceReason,
                 reason(candidates, pick));
+    }
+
+    /** The consensus members' vote when at least two are candidates; otherwise the fence of the pick's own scores. */
+    private ScoreFence fence(List<String> names, List<double[]> scores, double[] selectedScores) {
+        List<String> voters = options.consensus().stream().filter(names::contains).toList();
+        if (voters.size() < 2) {
+            return ScoreFence.of(selectedScores, options.seed());
+        }
+        return ScoreFence.byVote(selectedScores, voters.stream().map(v -> scores.get(names.indexOf(v))).toList(), voters);
     }
 
     private List<String> candidateNames() {
