@@ -15,16 +15,17 @@ import picocli.CommandLine.Parameters;
         description = {"Compares table selection with PyOD's published ODDS results.",
                 "Each ODDS table in DIR that PyOD's benchmark also covers is split 60/40 (stratified) and selected on"
                         + " as `select --table` does; the selected detector's test ROC-AUC, averaged over the split"
-                        + " seeds, is set against the best of PyOD's ten detectors there. With --label-free, as"
-                        + " `select --table --label-free` does: the median over the seeds beside PyOD's IForest and"
-                        + " best of ten. Alias: `seqguard bench --odds DIR`."})
+                        + " seeds, is set against the best of PyOD's ten detectors there, with precision, recall and F1"
+                        + " on the test part at the threshold the selection ships. With --label-free, as"
+                        + " `select --table --label-free` does (labels only grade the test part), beside PyOD's"
+                        + " IForest and best of ten. Alias: `seqguard bench --odds DIR`. See docs/selection.md."})
 final class OddsBenchmark implements Callable<Integer> {
     static final int MAX_SEEDS = 5;
 
     @Parameters(paramLabel = "DIR", description = "A directory of ODDS tables, one CSV file with a label column per table.")
     Path dir;
 
-    @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "The detectors select may use. Default: all.")
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "The detectors select may use. Default: select's default set.")
     List<String> detectors = new ArrayList<>();
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "" + MAX_SEEDS,

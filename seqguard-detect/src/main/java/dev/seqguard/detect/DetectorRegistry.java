@@ -13,9 +13,12 @@ import dev.seqguard.detect.ml.IsolationForestDetector;
 import dev.seqguard.detect.ml.KnnDetector;
 import dev.seqguard.detect.ml.LofDetector;
 import dev.seqguard.detect.ml.OneClassSvmDetector;
+import dev.seqguard.detect.ml.PcaDetector;
 import dev.seqguard.detect.ml.RandomCutForestDetector;
 import dev.seqguard.detect.ml.RandomForestDetector;
 import dev.seqguard.detect.rules.RulesDetector;
+import dev.seqguard.detect.stat.EcodDetector;
+import dev.seqguard.detect.stat.HbosDetector;
 import dev.seqguard.detect.stat.HmmDetector;
 import dev.seqguard.detect.stat.IqrDetector;
 import dev.seqguard.detect.stat.RobustZDetector;
@@ -54,11 +57,14 @@ public final class DetectorRegistry {
             new ZScoreDetector(),
             new RobustZDetector(),
             new IqrDetector(),
+            new HbosDetector(),
+            new EcodDetector(),
             new HmmDetector(),
             new IsolationForestDetector(),
             new KnnDetector(),
             new LofDetector(),
             new OneClassSvmDetector(),
+            new PcaDetector(),
             new RandomCutForestDetector(),
             new GradientBoostingDetector(),
             new RandomForestDetector(),

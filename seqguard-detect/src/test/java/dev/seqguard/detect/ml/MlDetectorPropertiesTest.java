@@ -9,6 +9,8 @@ import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.Explanation;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.stat.EcodDetector;
+import dev.seqguard.detect.stat.HbosDetector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +30,8 @@ class MlDetectorPropertiesTest {
     private static final DetectionData PLANTED = TestTables.gaussianWithOutliers(400, 10, 4, 7);
 
     static Stream<String> detectors() {
-        return Stream.of(IsolationForestDetector.NAME, KnnDetector.NAME, LofDetector.NAME);
+        return Stream.of(IsolationForestDetector.NAME, KnnDetector.NAME, LofDetector.NAME, PcaDetector.NAME,
+                HbosDetector.NAME, EcodDetector.NAME);
     }
 
     private static FittedDetector fit(String name, DetectionData data, long seed) {
@@ -140,7 +143,11 @@ class MlDetectorPropertiesTest {
                 Arguments.of("knn", "maxReference", "10"),
                 Arguments.of("knn", "statistic", "median"),
                 Arguments.of("lof", "k", "-3"),
-                Arguments.of("lof", "maxReference", "20"));
+                Arguments.of("lof", "maxReference", "20"),
+                Arguments.of("pca", "eigenFloor", "0"),
+                Arguments.of("hbos", "bins", "1"),
+                Arguments.of("hbos", "alpha", "0"),
+                Arguments.of("ecod", "maxReference", "1"));
     }
 
     @ParameterizedTest

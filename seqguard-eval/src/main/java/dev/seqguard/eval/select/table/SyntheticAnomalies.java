@@ -8,14 +8,20 @@ import java.util.Random;
  * Synthetic tabular anomalies generated from a table's own rows, in the four kinds of ADBench (Han et al., "ADBench:
  * Anomaly Detection Benchmark", NeurIPS 2022, section 3.3), simplified so that no density model has to be fitted:
  * <ul>
- *   <li>{@link Kind#LOCAL}: a real row pushed off the data by Gaussian noise of about one robust spread per column
- *       (ADBench samples a Gaussian mixture with inflated covariance);</li>
+ *   <li>{@link Kind#LOCAL}: a real row pushed off the data by Gaussian noise on some of its columns (ADBench samples a
+ *       Gaussian mixture with inflated covariance);</li>
  *   <li>{@link Kind#GLOBAL}: uniform in the columns' bounding box widened by a tenth of each range;</li>
- *   <li>{@link Kind#DEPENDENCY}: each column drawn from a different random row, which keeps every marginal and
- *       breaks the dependence between columns (ADBench samples independent marginals of a copula);</li>
+ *   <li>{@link Kind#DEPENDENCY}: a real row with some columns replaced by those of other random rows, which keeps
+ *       every marginal and breaks the dependence between columns (ADBench samples independent marginals of a
+ *       copula);</li>
  *   <li>{@link Kind#CLUSTERED}: a tight group around a real row shifted by several spreads on half of the columns
  *       (ADBench shifts a mixture component's mean).</li>
  * </ul>
+ * Parameters are drawn widely per anomaly, not fixed, so no detector is graded on one setting only: a local
+ * anomaly moves a share of its columns drawn from [{@value #MIN_SHARE}, 1] by {@value #LOCAL_SCALE_LOW} to
+ * {@value #LOCAL_SCALE_HIGH} robust spreads, a dependency anomaly replaces a share drawn from
+ * [{@value #DEPENDENCY_SHARE_LOW}, 1]; both change at least one column. With every column moved by one spread (the
+ * fixed setting before), any score summed over many columns caught nearly every synthetic anomaly of a wide table.
  * The generator reads feature values only, never labels. Spreads are robust ({@link FeatureScaler#robust}), so
  * real anomalies in the rows barely move them.
  */
@@ -25,6 +31,13 @@ public final class SyntheticAnomalies {
     public enum Kind {
         LOCAL, GLOBAL, DEPENDENCY, CLUSTERED
     }
+
+    /** Least share of columns a local anomaly moves (at least one column always moves). */
+    static final double MIN_SHARE = 0.1;
+    static final double LOCAL_SCALE_LOW = 0.5;
+    static final double LOCAL_SCALE_HIGH = 3;
+    /** Least share of columns a dependency anomaly takes from other rows. */
+    static final double DEPENDENCY_SHARE_LOW = 0.5;
 
     private final double[][] rows;
     private final double[] spread;
@@ -65,8 +78,13 @@ public final class SyntheticAnomalies {
             case LOCAL -> {
                 for (int i = 0; i < n; i++) {
                     double[] x = rows[rnd.nextInt(rows.length)].clone();
+                    double share = MIN_SHARE + (1 - MIN_SHARE) * rnd.nextDouble();
+                    double scale = LOCAL_SCALE_LOW + (LOCAL_SCALE_HIGH - LOCAL_SCALE_LOW) * rnd.nextDouble();
+                    int forced = rnd.nextInt(d);
                     for (int j = 0; j < d; j++) {
-                        x[j] += rnd.nextGaussian() * spread[j];
+                        if (j == forced || rnd.nextDouble() < share) {
+                            x[j] += rnd.nextGaussian() * scale * spread[j];
+                        }
                     }
                     out[i] = x;
                 }
@@ -83,9 +101,13 @@ public final class SyntheticAnomalies {
             }
             case DEPENDENCY -> {
                 for (int i = 0; i < n; i++) {
-                    double[] x = new double[d];
+                    double[] x = rows[rnd.nextInt(rows.length)].clone();
+                    double share = DEPENDENCY_SHARE_LOW + (1 - DEPENDENCY_SHARE_LOW) * rnd.nextDouble();
+                    int forced = rnd.nextInt(d);
                     for (int j = 0; j < d; j++) {
-                        x[j] = rows[rnd.nextInt(rows.length)][j];
+                        if (j == forced || rnd.nextDouble() < share) {
+                            x[j] = rows[rnd.nextInt(rows.length)][j];
+                        }
                     }
                     out[i] = x;
                 }

@@ -82,8 +82,8 @@ class LabelFreeTableSelectorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeats");
         assertThatThrownBy(() -> new LabelFreeOptions(List.of(), List.of(), 1, -0.1, 0.1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
-        assertThatThrownBy(() -> new LabelFreeOptions(List.of(), List.of(), 1, 0, 0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKindLoss");
+        assertThatThrownBy(() -> new LabelFreeOptions(List.of(), List.of(), 1, 0, 1.5, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("singleMargin");
         assertThatThrownBy(() -> new LabelFreeTableSelector(options(1)).select(planted(1).select(new int[] {0, 1, 2})))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 20 rows");
     }
@@ -95,5 +95,19 @@ class LabelFreeTableSelectorTest {
         assertThat(w[0]).isEqualTo(1e-3);
         assertThat(w[1]).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(LabelFreeTableSelector.weighted(auc[1], w)).isGreaterThan(LabelFreeTableSelector.weighted(auc[0], w));
+    }
+
+    @Test
+    void aChallengerMustWinOnEveryInformativeKindNotOnAverage() {
+        double[] weights = {0.001, 0.3, 0.1};
+        double[] incumbent = {1.0, 0.6, 0.8};
+        // a loss on a kind every candidate detects perfectly does not count; wins on both others do
+        assertThat(LabelFreeTableSelector.winsEveryKind(new double[] {0.99, 0.7, 0.9}, incumbent, weights, 0)).isTrue();
+        assertThat(LabelFreeTableSelector.winsEveryKind(new double[] {0.99, 0.7, 0.9}, incumbent, weights, 0.15)).isFalse();
+        // a large win on one kind does not buy a loss on another
+        assertThat(LabelFreeTableSelector.winsEveryKind(new double[] {1.0, 0.99, 0.79}, incumbent, weights, 0)).isFalse();
+        // with no informative kind there is no evidence, so no win
+        assertThat(LabelFreeTableSelector.winsEveryKind(new double[] {1, 1, 1}, incumbent, new double[] {0.001, 0.001, 0.01}, 0))
+                .isFalse();
     }
 }

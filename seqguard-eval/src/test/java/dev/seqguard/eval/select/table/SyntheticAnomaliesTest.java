@@ -92,6 +92,28 @@ class SyntheticAnomaliesTest {
     }
 
     @Test
+    void parametersAreDrawnWidelyPerAnomalyNotFixed() {
+        // 12 independent columns: count how many columns each anomaly changed from its nearest real row
+        Random rnd = new Random(7);
+        double[][] rows = new double[300][12];
+        for (double[] r : rows) {
+            for (int j = 0; j < r.length; j++) {
+                r[j] = rnd.nextGaussian();
+            }
+        }
+        SyntheticAnomalies g = new SyntheticAnomalies(rows);
+        for (Kind kind : new Kind[] {Kind.LOCAL, Kind.DEPENDENCY}) {
+            int[] changed = Arrays.stream(g.generate(kind, 200, 8)).mapToInt(x -> Arrays.stream(rows)
+                    .mapToInt(r -> (int) java.util.stream.IntStream.range(0, 12).filter(j -> r[j] != x[j]).count())
+                    .min().orElseThrow()).toArray();
+            // some anomalies differ from every real row in a few columns only, others in (nearly) all of them
+            assertThat(Arrays.stream(changed).min().orElseThrow()).as(kind.name()).isLessThanOrEqualTo(6);
+            assertThat(Arrays.stream(changed).max().orElseThrow()).as(kind.name()).isGreaterThanOrEqualTo(11);
+            assertThat(Arrays.stream(changed)).as(kind.name()).allMatch(c -> c >= 1);
+        }
+    }
+
+    @Test
     void rejectsTooFewRowsAndNonPositiveCounts() {
         assertThatThrownBy(() -> new SyntheticAnomalies(new double[][] {{1, 2}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 rows");
