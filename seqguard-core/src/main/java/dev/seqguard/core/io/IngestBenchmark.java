@@ -110,7 +110,7 @@ public final class IngestBenchmark {
      * {@code copies} copies of {@code data}; copy {@code k > 0} has the digits of {@code k} before every non-empty
      * line. Every line of the result ends with {@code \n}.
      */
-    static byte[] replicate(byte[] data, int copies) {
+    public static byte[] replicate(byte[] data, int copies) {
         if (copies < 1) {
             throw new IllegalArgumentException("copies must be >= 1, got " + copies);
         }
