@@ -6,6 +6,8 @@ import dev.seqguard.detect.ml.IsolationForestDetector;
 import dev.seqguard.detect.ml.LofDetector;
 import dev.seqguard.detect.ml.forest.IsolationForestGrower;
 import dev.seqguard.detect.ml.forest.IsolationForestModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.function.Supplier;
  *       Scoring is compared one thread to one thread (Smile's per-row {@code score(double[])}, ours in slices
  *       below the parallel threshold), and batch API to batch API (both spread large batches over the common
  *       fork-join pool). Smile's fit runs a parallel stream; ours one thread.</li>
+ *   <li>one-thread rows (iforest one-thread scoring, LOF) also show the calling thread's CPU time and its ratio:
+ *       on a machine shared with other jobs, wall clock counts the waits for a core too, at random on either
+ *       side.</li>
  *   <li>lof vs ELKI 0.8.0 {@code LOF} (k = 20, Euclidean) on the same robust-scaled rows, three times: ELKI with a
  *       linear scan, with its in-memory kd-tree and with its cover tree (ELKI's default settings for both); ELKI
  *       computes fit and score in one pass, so ours is timed as fit + score of the same rows. A warning is printed
@@ -36,9 +41,16 @@ public final class PeerComparison {
 
     private static final long SEED = 42;
     private static volatile double sink;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private record Row(String task, String data, int rows, int cols, double oursMs, double peerMs, double oursAuc,
-                       double peerAuc) {
+    /** {@code oursCpu}/{@code peerCpu}: CPU ms of the calling thread, NaN where a side runs on several threads. */
+    private record Row(String task, String data, int rows, int cols, double oursMs, double peerMs, double oursCpu,
+                       double peerCpu, double oursAuc, double peerAuc) {
+        Row(String task, String data, int rows, int cols, double[] times, boolean oneThread, double oursAuc,
+            double peerAuc) {
+            this(task, data, rows, cols, times[0], times[1], oneThread ? times[2] : Double.NaN,
+                    oneThread ? times[3] : Double.NaN, oursAuc, peerAuc);
+        }
     }
 
     private PeerComparison() {
@@ -118,9 +130,9 @@ public final class PeerComparison {
         double[] score = medians(repeats, () -> oneThread(forest, x), () -> Peers.smileScoreSequential(peer, x));
         double[] batch = medians(repeats, () -> fitted.score(data), () -> peer.score(x));
         return List.of(
-                new Row("iforest fit (Smile: parallel)", name, n, d, fit[0], fit[1], oursAuc, peerAuc),
-                new Row("iforest score, 1 thread each", name, n, d, score[0], score[1], oursAuc, peerAuc),
-                new Row("iforest score, batch APIs", name, n, d, batch[0], batch[1], oursAuc, peerAuc));
+                new Row("iforest fit (Smile: parallel)", name, n, d, fit, false, oursAuc, peerAuc),
+                new Row("iforest score, 1 thread each", name, n, d, score, true, oursAuc, peerAuc),
+                new Row("iforest score, batch APIs", name, n, d, batch, false, oursAuc, peerAuc));
     }
 
     /** Our batch scoring in slices small enough to stay on the calling thread. */
@@ -151,7 +163,7 @@ public final class PeerComparison {
                 case KD_TREE -> "lof fit+score vs ELKI kd-tree";
                 case COVER_TREE -> "lof fit+score vs ELKI cover tr.";
             };
-            rows.add(new Row(task, name, data.size(), data.features().columns(), ms[0], ms[1], oursAuc, peerAuc));
+            rows.add(new Row(task, name, data.size(), data.features().columns(), ms, true, oursAuc, peerAuc));
             double gap = maxRelativeGap(oursScores, peerScores);
             if (gap > 1e-9) {
                 System.out.printf(Locale.ROOT, "warning: LOF scores on %s differ from ELKI (%s) by up to %.2e%n", name,
@@ -170,30 +182,35 @@ public final class PeerComparison {
     }
 
     /**
-     * Median wall-clock milliseconds of {@code repeats} runs of each, after as many warm-up runs; ours and the
-     * peer's runs alternate so that both see the same machine load.
+     * Medians of {@code repeats} runs of each, after as many warm-up runs; ours and the peer's runs alternate so
+     * that both see the same machine load: {wall ms ours, wall ms peer, CPU ms ours, CPU ms peer}. The CPU times
+     * are the calling thread's, so they mean something only for work that stays on it; there they are the figure
+     * that survives a machine shared with other jobs (wall clock also counts the waits for a core).
      */
     private static double[] medians(int repeats, Supplier<Object> ours, Supplier<Object> peer) {
         for (int i = 0; i < repeats; i++) {
             sink += consume(ours.get()) + consume(peer.get());
         }
-        double[] oursMs = new double[repeats];
-        double[] peerMs = new double[repeats];
+        double[][] ms = new double[4][repeats];
         for (int i = 0; i < repeats; i++) {
-            oursMs[i] = timed(ours);
-            peerMs[i] = timed(peer);
+            timed(ours, ms[0], ms[2], i);
+            timed(peer, ms[1], ms[3], i);
         }
-        Arrays.sort(oursMs);
-        Arrays.sort(peerMs);
-        return new double[] {oursMs[repeats / 2], peerMs[repeats / 2]};
+        double[] medians = new double[4];
+        for (int j = 0; j < 4; j++) {
+            Arrays.sort(ms[j]);
+            medians[j] = ms[j][repeats / 2];
+        }
+        return medians;
     }
 
-    private static double timed(Supplier<Object> work) {
+    private static void timed(Supplier<Object> work, double[] wallMs, double[] cpuMs, int run) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         Object result = work.get();
-        double ms = (System.nanoTime() - t0) / 1e6;
+        wallMs[run] = (System.nanoTime() - t0) / 1e6;
+        cpuMs[run] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
         sink += consume(result);
-        return ms;
     }
 
     private static double consume(Object result) {
@@ -201,15 +218,19 @@ public final class PeerComparison {
     }
 
     private static void print(List<Row> rows) {
-        String format = "%-32s %-12s %7s %4s %10s %10s %10s %9s %9s%n";
+        String format = "%-32s %-12s %7s %4s %10s %10s %10s %10s %10s %10s %9s %9s%n";
         System.out.printf(Locale.ROOT, format, "task", "data", "rows", "cols", "ours ms", "peer ms", "ours/peer",
-                "AUC ours", "AUC peer");
+                "ours CPU", "peer CPU", "CPU ratio", "AUC ours", "AUC peer");
         for (Row r : rows) {
+            boolean cpu = !Double.isNaN(r.oursCpu());
             System.out.printf(Locale.ROOT, format, r.task(), r.data(), r.rows(), r.cols(), fmt(r.oursMs()),
                     fmt(r.peerMs()), String.format(Locale.ROOT, "%.3f", r.oursMs() / r.peerMs()),
+                    cpu ? fmt(r.oursCpu()) : "-", cpu ? fmt(r.peerCpu()) : "-",
+                    cpu ? String.format(Locale.ROOT, "%.3f", r.oursCpu() / r.peerCpu()) : "-",
                     String.format(Locale.ROOT, "%.3f", r.oursAuc()), String.format(Locale.ROOT, "%.3f", r.peerAuc()));
         }
-        System.out.printf(Locale.ROOT, "(JVM %s, %d processors; ratio < 1: ours faster)%n",
+        System.out.printf(Locale.ROOT, "(JVM %s, %d processors; ratio < 1: ours faster; CPU: the calling thread's"
+                + " CPU ms, for rows where both sides run on it)%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
     }
 

@@ -36,8 +36,8 @@ final class SelectBench implements Callable<Integer> {
         int code = SeqGuard.run("select", "--events", file.toString(), "--format", "taobao", "--seed", "1",
                 "--out", tmp.toString());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%-36s %,12d %15.1fs %10s%n", "select, label-free, all classic (1 run)",
-                events, seconds, "60 s");
+        System.out.printf(Locale.ROOT, "%-36s %,12d %15.1fs %16s %10s%n", "select, label-free, all classic (1 run)",
+                events, seconds, "-", "60 s");
         return code;
     }
 }

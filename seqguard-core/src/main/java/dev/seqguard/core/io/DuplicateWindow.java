@@ -22,18 +22,53 @@ final class DuplicateWindow {
 
     /** Records the line and returns {@code true} when an equal line is already in the window. */
     boolean isDuplicate(byte[] bytes, int start, int end) {
+        return isDuplicate(hash(bytes, start, end));
+    }
+
+    /** The key of a line's bytes for {@link #isDuplicate(long)}, never 0 (the set's empty mark). */
+    static long hash(byte[] bytes, int start, int end) {
         long h = Hashing.hash(bytes, start, end);
-        if (h == 0) {
-            h = 1;
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * Reads the table slots that the next {@code lines} calls of {@link #isDuplicate(long)} will need for the
+     * lines leaving the window, and returns a value to be ignored. With {@link #touch} of the coming lines'
+     * slots, in one loop, the cache misses of a table of tens of megabytes (one or two per line otherwise) are
+     * waited for together. Nothing is recorded.
+     */
+    long touchLeaving(int lines) {
+        if (!full) {
+            return 0;
         }
-        if (seen.contains(h)) {
+        long sum = 0;
+        for (int j = 0, i = next; j < lines; j++, i = i + 1 == ring.length ? 0 : i + 1) {
+            sum += seen.touch(ring[i]);
+        }
+        return sum;
+    }
+
+    /** Reads the table slots of the coming lines' {@link #hash}es, into cache; see {@link #touchLeaving}. */
+    long touch(long[] keys, int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += seen.touch(keys[i]);
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #isDuplicate(byte[], int, int)} of the line whose {@link #hash} is {@code key}: one probe finds it or
+     * inserts it; then the line that has left the window is dropped.
+     */
+    boolean isDuplicate(long key) {
+        if (!seen.add(key)) {
             return true;
         }
         if (full) {
-            seen.remove(ring[next]);
+            seen.remove(ring[next]); // never key itself: key was absent, so it is not in the ring
         }
-        ring[next] = h;
-        seen.add(h);
+        ring[next] = key;
         if (++next == ring.length) {
             next = 0;
             full = true;

@@ -5,6 +5,8 @@ import dev.seqguard.core.model.BehaviorEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,9 +30,11 @@ public final class IngestBenchmark {
      * @param passes               passes per run (2 with the auto time rule)
      * @param eventsPerSecond      lines read per second, per measured run
      * @param medianEventsPerSecond median of {@code eventsPerSecond}
+     * @param medianEventsPerCpuSecond median of lines read per CPU-second of the reading thread: on a machine
+     *                                 shared with other work, wall-clock rates measure the load, CPU time the code
      */
     public record Result(long linesPerRun, long acceptedPerRun, int passes, double[] eventsPerSecond,
-                         double medianEventsPerSecond) {
+                         double medianEventsPerSecond, double medianEventsPerCpuSecond) {
         public Result {
             eventsPerSecond = eventsPerSecond.clone();
         }
@@ -69,34 +73,44 @@ public final class IngestBenchmark {
         EventReader reader = new EventReader(options);
         IngestInput input = IngestInput.of(data, "benchmark");
         double[] rates = new double[measuredRuns];
+        double[] cpuRates = new double[measuredRuns];
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = cpu.isCurrentThreadCpuTimeSupported();
         IngestSummary summary = null;
         long sink = 0;
         for (int run = 0; run < warmupRuns + measuredRuns; run++) {
             Blackhole hole = new Blackhole();
+            long c0 = cpuTimed ? cpu.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             summary = reader.read(input, hole, QuarantineSink.DISCARD);
             long nanos = System.nanoTime() - t0;
+            long cpuNanos = cpuTimed ? cpu.getCurrentThreadCpuTime() - c0 : nanos;
             sink += hole.sum;
             if (run >= warmupRuns) {
                 rates[run - warmupRuns] = summary.read() / (nanos / 1e9);
+                cpuRates[run - warmupRuns] = summary.read() / (Math.max(1, cpuNanos) / 1e9);
             }
         }
         if (sink == 42) {
             // keeps the consumer's work observable to the JIT; practically never true
             Thread.onSpinWait();
         }
-        double[] sorted = rates.clone();
+        return new Result(summary.read(), summary.accepted(), summary.passes(), rates, median(rates),
+                median(cpuRates));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Result(summary.read(), summary.accepted(), summary.passes(), rates, median);
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
      * {@code copies} copies of {@code data}; copy {@code k > 0} has the digits of {@code k} before every non-empty
      * line. Every line of the result ends with {@code \n}.
      */
-    static byte[] replicate(byte[] data, int copies) {
+    public static byte[] replicate(byte[] data, int copies) {
         if (copies < 1) {
             throw new IllegalArgumentException("copies must be >= 1, got " + copies);
         }

@@ -141,6 +141,32 @@ final class LineSource {
         return -1;
     }
 
+    /** Receives a line found ahead of the current one. */
+    interface LineVisitor {
+        void line(byte[] bytes, int start, int end);
+    }
+
+    /**
+     * Shows {@code visitor} up to {@code max} complete lines after the current one that the buffer already holds
+     * (a {@code \r} before the newline dropped, as {@link #next()} does) and returns how many it showed. A look
+     * only: the lines are not consumed, and {@code next()} returns them as usual. Lets a caller start the slow
+     * part of several lines' work (a cache miss each) at once, so that those waits overlap.
+     */
+    int lookAhead(int max, LineVisitor visitor) {
+        int from = pos;
+        int shown = 0;
+        while (shown < max) {
+            int nl = indexOfNewline(from, limit);
+            if (nl < 0) {
+                break;
+            }
+            visitor.line(buf, from, nl > from && buf[nl - 1] == '\r' ? nl - 1 : nl);
+            shown++;
+            from = nl + 1;
+        }
+        return shown;
+    }
+
     private void compactAndFill() throws IOException {
         int remaining = limit - pos;
         if (pos > 0) {

@@ -34,6 +34,15 @@ final class LongHashSet {
         }
     }
 
+    /**
+     * Reads the key's home slot and returns what it holds, so that the slot is in cache by the time
+     * {@link #add} probes it: a caller with other work to do first (parsing the line) overlaps the likely cache
+     * miss of a large table with that work.
+     */
+    long touch(long key) {
+        return table[slot(key)];
+    }
+
     boolean contains(long key) {
         int i = slot(key);
         while (true) {
