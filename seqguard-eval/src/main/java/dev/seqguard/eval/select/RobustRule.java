@@ -56,7 +56,15 @@ final class RobustRule {
      * @param baseline index of default iForest (or of the best candidate when iForest did not run)
      */
     static Decision decide(List<double[][]> cells, int baseline, long seed) {
-        int pick = choose(cells, baseline, seed, -1);
+        return decide(cells, baseline, seed, java.util.Set.of());
+    }
+
+    /**
+     * @param ineligible candidates that may not replace the baseline (still graded, and still "best" where they are):
+     *                   the members of a baseline ensemble, whose own comparison the validation cannot settle
+     */
+    static Decision decide(List<double[][]> cells, int baseline, long seed, java.util.Set<Integer> ineligible) {
+        int pick = choose(cells, baseline, seed, -1, ineligible);
         Gain[] gains = new Gain[cells.size()];
         for (int c = 0; c < cells.size(); c++) {
             gains[c] = gain(cells.get(c), cells.get(baseline), seed, -1);
@@ -68,7 +76,7 @@ final class RobustRule {
         int gradedKinds = 0;
         double share = 0;
         for (int k = 0; k < kinds; k++) {
-            int p = choose(cells, baseline, seed, k);
+            int p = choose(cells, baseline, seed, k, ineligible);
             int kindCells = 0;
             int kindOk = 0;
             for (int v = 0; v < cells.get(baseline).length; v++) {
@@ -101,11 +109,11 @@ final class RobustRule {
     }
 
     /** The rule's pick, ignoring kind {@code hidden} (or none when -1). */
-    static int choose(List<double[][]> cells, int baseline, long seed, int hidden) {
+    static int choose(List<double[][]> cells, int baseline, long seed, int hidden, java.util.Set<Integer> ineligible) {
         int pick = baseline;
         double bestLow = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < cells.size(); c++) {
-            if (c == baseline || cells.get(c) == null) {
+            if (c == baseline || cells.get(c) == null || ineligible.contains(c)) {
                 continue;
             }
             Gain g = gain(cells.get(c), cells.get(baseline), seed, hidden);

@@ -32,6 +32,15 @@ class RobustRuleTest {
     }
 
     @Test
+    void aMemberOfTheDefaultEnsembleNeverReplacesItButStillCountsAsTheBestWhereItIs() {
+        List<double[][]> all = List.of(cells(3, 0.5, 0.5, 0.5), cells(3, 0.7, 0.65, 0.72));
+        RobustRule.Decision d = RobustRule.decide(all, 0, 1, java.util.Set.of(1));
+        assertThat(d.pick()).isZero();
+        // the kept default is 0.15-0.22 below the member on every hidden kind: no held-out check passes
+        assertThat(d.confidence()).isZero();
+    }
+
+    @Test
     void winningOnAverageIsNotEnoughWhenOneKindCollapses() {
         // mean gain +0.17, but the third kind drops by 0.3: an attack like it would be missed
         List<double[][]> all = List.of(cells(3, 0.5, 0.5, 0.5), cells(3, 0.9, 0.9, 0.2));
