@@ -194,13 +194,17 @@ public final class Selector {
         }
         List<double[][]> cells = ranked.stream().map(r -> r.failed() || r.heldOutPrAuc().length == 0 ? null
                 : r.heldOutPrAuc()).toList();
-        java.util.Set<Integer> members = new java.util.HashSet<>();
-        for (int i = 0; i < ranked.size() && robustDefault != null; i++) {
-            if (ROBUST_DEFAULT_MEMBERS.contains(ranked.get(i).detector())) {
-                members.add(i);
+        // Never the default's own members (see robustDefault), nor a lone +synthetic classifier: it learnt the
+        // injector's kinds, and held-out kinds are still the injector's. On the bank the one time a lone classifier
+        // replaced the default it lost 0.82 PR-AUC; it may still win inside a hybrid ensemble, hedged by others.
+        java.util.Set<Integer> ineligible = new java.util.HashSet<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            String name = ranked.get(i).detector();
+            if (robustDefault != null && ROBUST_DEFAULT_MEMBERS.contains(name) || name.endsWith(SYNTHETIC_SUFFIX)) {
+                ineligible.add(i);
             }
         }
-        RobustRule.Decision decision = RobustRule.decide(cells, baseline, options.seed(), members);
+        RobustRule.Decision decision = RobustRule.decide(cells, baseline, options.seed(), ineligible);
         CandidateResult best = ranked.get(decision.pick());
         CandidateResult base = ranked.get(baseline);
         List<CandidateResult> board = new ArrayList<>(ranked);
