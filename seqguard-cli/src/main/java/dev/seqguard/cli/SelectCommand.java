@@ -4,6 +4,7 @@ import dev.seqguard.core.features.FeatureOptions;
 import dev.seqguard.core.io.IngestResult;
 import dev.seqguard.core.labels.UserLabels;
 import dev.seqguard.core.seq.SequenceOptions;
+import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.seq.SequenceUnit;
 import dev.seqguard.core.table.FeatureTable;
 import dev.seqguard.core.table.FeatureTableReader;
@@ -18,6 +19,9 @@ import dev.seqguard.core.io.Csv;
 import dev.seqguard.eval.output.EventScoring;
 import dev.seqguard.eval.output.LeaderboardFile;
 import dev.seqguard.serving.ModelDirectory;
+import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.StreamingCalibration;
+import dev.seqguard.serving.StreamingOperatingPoint;
 import dev.seqguard.eval.output.ScoreFiles;
 import dev.seqguard.eval.output.ScoredRun;
 import dev.seqguard.eval.output.SelectionReport;
@@ -172,9 +176,11 @@ final class SelectCommand implements Callable<Integer> {
         ScoreFiles.writeScores(run, out.resolve(ScoreFiles.SCORES));
         ScoreFiles.writeEventScores(run, out.resolve(ScoreFiles.EVENT_SCORES));
         ScoreFiles.writeExplanations(run, out.resolve(ScoreFiles.EXPLANATIONS));
-        new ModelDirectory(model, companion, ModelDirectory.selection(result.selected().detector(), result.mode().name(),
-                result.threshold(), result.thresholdRule(), prep.options(), prep.featureNames(), seed))
-                .save(out.resolve("model"));
+        ModelDirectory saved = new ModelDirectory(model, companion, ModelDirectory.selection(result.selected().detector(),
+                result.mode().name(), result.threshold(), result.thresholdRule(), prep.options(), prep.featureNames(), seed))
+                .withContext(prepared.context());
+        saved = streamingModel(saved, in.events(), (double) run.flaggedCount() / Math.max(1, data.size()), data.size());
+        saved.save(out.resolve("model"));
         Map<String, Object> summary = summary(in, prepared, data, result, run);
         Json.write(summary, out.resolve("summary.json"));
         List<ReportModel.KeyValue> facts = facts(summary);
@@ -190,6 +196,21 @@ final class SelectCommand implements Callable<Integer> {
                 result.thresholdRule(), run.flaggedCount(), data.size(), unit.equalsIgnoreCase("session") ? "sessions" : "users");
         System.out.println("wrote " + out.toAbsolutePath() + "/{leaderboard.csv,scores.csv,event_scores.csv,explanations.csv,summary.json,report.html,model/}");
         return SeqGuard.EXIT_OK;
+    }
+
+    /**
+     * The model with its streaming operating point, calibrated on the prefixes of the histories it was selected on
+     * (user-unit models only: session and window models are not served per user).
+     */
+    private ModelDirectory streamingModel(ModelDirectory saved, List<BehaviorEvent> events, double share, int users)
+            throws IOException {
+        if (saved.selection().pipeline().sequences().unit() != SequenceUnit.USER) {
+            return saved;
+        }
+        ServingModel serving = ServingModel.of(out.resolve("model"), saved, null);
+        StreamingOperatingPoint point = StreamingCalibration.calibrate(serving, events, share, users);
+        System.err.printf(Locale.ROOT, "streaming operating point: %s%n", point);
+        return saved.withOperatingPoint(point);
     }
 
     private PipelineOptions pipelineOptions() {
