@@ -43,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " also covers, and the selected detector's test ROC-AUC against the best of PyOD's ten detectors.")
     Path odds;
 
+    @Option(names = "--label-free", description = "With --odds: `select --table --label-free` (no labels to choose),"
+            + " the median test ROC-AUC over the seeds beside PyOD's published IForest and best of ten.")
+    boolean labelFree;
+
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "With --odds: the detectors select may use (default: all).")
     List<String> detectors = new java.util.ArrayList<>();
 
@@ -99,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             return ServeBenchmark.run(serve, events != null ? events : BundledData.sample(), seconds);
         }
         if (odds != null) {
-            return new OddsBenchmark(odds, detectors, runs).run();
+            return new OddsBenchmark(odds, detectors, runs, labelFree).run();
         }
         Path file = events != null ? events : BundledData.sample();
         IngestOptions options = IngestOptions.defaults("taobao", null);

@@ -40,7 +40,10 @@ final class LeaderboardPrinter {
             out.println(line + String.format(" %8d %8d", c.fitMillis(), c.scoreMillis()));
         }
         out.printf(Locale.ROOT, "selected: %s (%s); confidence %.2f: %s%n", r.selected().detector(),
-                labelled ? "best out-of-fold PR-AUC on your labels" : "best PR-AUC on anomalies injected into your data",
+                labelled ? "best out-of-fold PR-AUC on your labels"
+                        : r.labelFree() != null && r.selected().detector().equals(r.labelFree().baseline())
+                        ? "the default; no challenger beat it by a margin on anomaly kinds it was not trained on"
+                        : "beat the default by a margin on anomaly kinds it was not trained on",
                 r.confidence().value(), r.confidence().explanation());
     }
 

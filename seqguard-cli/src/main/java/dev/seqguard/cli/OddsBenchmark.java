@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * SeqGuard's table selection against PyOD's published ODDS figures (bundled as {@code pyod-roc.csv}, with its
  * source). Each table: {@code select --table} with a 60/40 stratified split, the selected detector's test ROC-AUC,
- * averaged over {@code seeds} splits; PyOD's figure is the mean of its 10 runs.
+ * averaged over {@code seeds} splits; PyOD's figure is the mean of its 10 runs. With {@code labelFree},
+ * {@code select --table --label-free}: the median over the seeds, beside PyOD's IForest and best of ten.
  */
-record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
+record OddsBenchmark(Path dir, List<String> detectors, int seeds, boolean labelFree) {
 
     int run() throws IOException {
         Map<String, Map<String, Double>> pyod = pyod();
@@ -33,19 +34,29 @@ record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
             throw new UserInputException("no ODDS table of PyOD's benchmark found in " + dir);
         }
         int n = Math.max(1, Math.min(seeds, 5));
-        System.out.printf("ODDS tables in %s, 60/40 split, %d split seed(s), detectors: %s%n", dir, n,
-                detectors.isEmpty() ? "all" : String.join(",", detectors));
-        System.out.printf("%-12s %-34s %9s %9s %-9s %7s%n", "table", "selected (last seed)", "ours", "PyOD best", "(which)", "diff");
+        System.out.printf("ODDS tables in %s, 60/40 split, %d split seed(s), detectors: %s%s%n", dir, n,
+                detectors.isEmpty() ? "all" : String.join(",", detectors),
+                labelFree ? "; label-free (test labels only grade), median over seeds" : "");
+        if (labelFree) {
+            System.out.printf("%-12s %-34s %9s %9s %9s %-9s %7s%n", "table", "selected (last seed)", "ours", "PyOD IF",
+                    "PyOD best", "(which)", "vs IF");
+        } else {
+            System.out.printf("%-12s %-34s %9s %9s %-9s %7s%n", "table", "selected (last seed)", "ours", "PyOD best", "(which)", "diff");
+        }
         double sumOurs = 0;
         double sumPyod = 0;
+        double sumIforest = 0;
         int counted = 0;
         for (String t : tables) {
-            double ours = 0;
+            double[] perSeed = new double[n];
             String selected = "";
             for (int seed = 1; seed <= n; seed++) {
                 Path out = Files.createTempDirectory("seqguard-odds");
                 List<String> args = new ArrayList<>(List.of("select", "--table", dir.resolve(t + ".csv").toString(),
                         "--label-column", "label", "--test-fraction", "0.4", "--seed", Integer.toString(seed), "--out", out.toString()));
+                if (labelFree) {
+                    args.add("--label-free");
+                }
                 if (!detectors.isEmpty()) {
                     args.add("--detectors");
                     args.add(String.join(",", detectors));
@@ -61,7 +72,7 @@ record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
                     System.setOut(stdout);
                 }
                 JsonNode summary = ModelIO.mapper().readTree(out.resolve("summary.json").toFile());
-                ours += summary.get("test_roc_auc").asDouble() / n;
+                perSeed[seed - 1] = summary.get("test_roc_auc").asDouble();
                 selected = summary.get("selected_detector").asText();
             }
             if (selected == null) {
@@ -69,14 +80,27 @@ record OddsBenchmark(Path dir, List<String> detectors, int seeds) {
                 continue;
             }
             counted++;
+            double ours = labelFree ? BenchCommand.median(perSeed) : java.util.Arrays.stream(perSeed).average().orElseThrow();
             Map.Entry<String, Double> best = pyod.get(t).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            double iforest = pyod.get(t).get("IForest");
             sumOurs += ours;
             sumPyod += best.getValue();
-            System.out.printf(Locale.ROOT, "%-12s %-34s %9.3f %9.3f %-9s %+7.3f%n", t, abbreviate(selected), ours,
-                    best.getValue(), best.getKey(), ours - best.getValue());
+            sumIforest += iforest;
+            if (labelFree) {
+                System.out.printf(Locale.ROOT, "%-12s %-34s %9.3f %9.3f %9.3f %-9s %+7.3f%n", t, abbreviate(selected), ours,
+                        iforest, best.getValue(), best.getKey(), ours - iforest);
+            } else {
+                System.out.printf(Locale.ROOT, "%-12s %-34s %9.3f %9.3f %-9s %+7.3f%n", t, abbreviate(selected), ours,
+                        best.getValue(), best.getKey(), ours - best.getValue());
+            }
         }
-        System.out.printf(Locale.ROOT, "%-12s %-34s %9.3f %9.3f %-9s %+7.3f%n", "MEAN", counted + " tables",
-                sumOurs / counted, sumPyod / counted, "", (sumOurs - sumPyod) / counted);
+        if (labelFree) {
+            System.out.printf(Locale.ROOT, "%-12s %-34s %9.3f %9.3f %9.3f %-9s %+7.3f%n", "MEAN", counted + " tables",
+                    sumOurs / counted, sumIforest / counted, sumPyod / counted, "", (sumOurs - sumIforest) / counted);
+        } else {
+            System.out.printf(Locale.ROOT, "%-12s %-34s %9.3f %9.3f %-9s %+7.3f%n", "MEAN", counted + " tables",
+                    sumOurs / counted, sumPyod / counted, "", (sumOurs - sumPyod) / counted);
+        }
         return SeqGuard.EXIT_OK;
     }
 

@@ -35,6 +35,8 @@ import dev.seqguard.eval.select.InjectedValidation;
 import dev.seqguard.eval.select.SelectionOptions;
 import dev.seqguard.eval.select.SelectionResult;
 import dev.seqguard.eval.select.Selector;
+import dev.seqguard.eval.select.table.LabelFreeOptions;
+import dev.seqguard.eval.select.table.LabelFreeTableRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,11 @@ final class SelectCommand implements Callable<Integer> {
 
     @Option(names = "--test-fraction", defaultValue = "0.4", description = "Held-out share of --table rows. Default: ${DEFAULT-VALUE}.")
     double testFraction;
+
+    @Option(names = "--label-free", description = "With --table: select without labels (synthetic anomalies generated"
+            + " from the table validate unsupervised detectors against default iForest); the label column only grades"
+            + " the held-out test part.")
+    boolean labelFree;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
             description = "Detectors to compare (default: all that can run, except the opt-in Transformer models).")
@@ -138,10 +145,13 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        if (labelFree && table == null) {
+            throw new UserInputException("--label-free needs --table (event logs are label-free without --labels)");
+        }
         if (table != null) {
             // tables carry every label, but small ones have few anomalies: cross-validate with as few as 2 per class
             SelectionOptions tableOptions = new SelectionOptions(detectors, folds, seed, ensemble, threshold, 2, syntheticRepeats);
-            return new TableSelection(table, labelColumn, testFraction, tableOptions, out).run();
+            return new TableSelection(table, labelColumn, testFraction, tableOptions, out, labelFree).run();
         }
         return runEvents(options);
     }
@@ -194,6 +204,11 @@ final class SelectCommand implements Callable<Integer> {
         LeaderboardPrinter.print(result, null, System.out);
         System.out.printf(Locale.ROOT, "threshold %.4g (%s): %d of %d %s flagged%n", result.threshold(),
                 result.thresholdRule(), run.flaggedCount(), data.size(), unit.equalsIgnoreCase("session") ? "sessions" : "users");
+        if (result.labelFree() != null) {
+            System.out.printf(Locale.ROOT, "expected flagged without labels: %d (range %d..%d)%n",
+                    result.labelFree().operatingPoint().expected(), result.labelFree().operatingPoint().low(),
+                    result.labelFree().operatingPoint().high());
+        }
         System.out.println("wrote " + out.toAbsolutePath() + "/{leaderboard.csv,scores.csv,event_scores.csv,explanations.csv,summary.json,report.html,model/}");
         return SeqGuard.EXIT_OK;
     }
@@ -303,6 +318,9 @@ final class SelectCommand implements Callable<Integer> {
         s.put("flagged", run.flaggedCount());
         s.put("confidence", result.confidence().value());
         s.put("confidence_reason", result.confidence().explanation());
+        if (result.labelFree() != null) {
+            s.putAll(result.labelFree().summaryFields());
+        }
         s.put("event_scores_from", run.eventScorer());
         s.put("seed", seed);
         return s;
@@ -310,7 +328,7 @@ final class SelectCommand implements Callable<Integer> {
 
     /** Selection on a labelled feature table with a stratified held-out test part. */
     private record TableSelection(Path table, String labelColumn, double testFraction, SelectionOptions options,
-                                  Path out) {
+                                  Path out, boolean labelFree) {
         int run() throws IOException {
             if (!(testFraction > 0 && testFraction < 1)) {
                 throw new UserInputException("--test-fraction must be in (0, 1), got " + testFraction);
@@ -323,6 +341,23 @@ final class SelectCommand implements Callable<Integer> {
             DetectionData test = all.select(split[1]);
             System.err.printf("%s: %d rows x %d features; train %d, test %d%n", table.getFileName(), all.size(),
                     all.features().columns(), train.size(), test.size());
+            if (labelFree) {
+                LabelFreeOptions lf;
+                try {
+                    lf = LabelFreeOptions.defaults(options.detectors(), options.seed());
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException(e.getMessage());
+                }
+                LabelFreeTableRun.Outcome o = new LabelFreeTableRun(table.toString(), train.withoutLabels(), test,
+                        t.rejected().size(), lf).run(out);
+                // the model directory lives in seqguard-serving, which eval does not depend on: the CLI saves it
+                new ModelDirectory(o.result().selected().model(), null, ModelDirectory.selection(
+                        o.result().selected().name(), LabelFreeTableRun.MODE, o.result().fence().threshold(),
+                        o.result().fence().description(), null, train.features().names(), lf.seed()))
+                        .save(out.resolve("model"));
+                LabelFreeTableRun.print(o, System.out);
+                return SeqGuard.EXIT_OK;
+            }
             SelectionResult result;
             try (Progress progress = Progress.start("select", 20)) {
                 result = progress.training(() -> new Selector(options, progress::step).select(train, null, null));

@@ -284,6 +284,17 @@ class CliEndToEndTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mode").asText()).isEqualTo("label_free");
         assertThat(summary.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("confidence_reason").asText()).contains("held-out checks", "default iforest");
+        assertThat(summary.get("baseline_detector").asText()).isEqualTo("iforest");
+        assertThat(summary.get("held_out_kinds").asText()).isNotEmpty();
+        // the shipped threshold is the label-free operating point: it flags the expected number, inside its range
+        int expected = summary.get("expected_flagged").asInt();
+        assertThat(summary.get("flagged").asInt()).isEqualTo(expected).isPositive();
+        assertThat(summary.get("expected_flagged_low").asInt()).isLessThanOrEqualTo(expected);
+        assertThat(summary.get("expected_flagged_high").asInt()).isGreaterThanOrEqualTo(expected);
+        assertThat(summary.get("threshold_rule").asText()).contains("label-free operating point");
+        assertThat(rs.out()).contains("expected flagged without labels: " + expected);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("How the detector was chosen without labels");
     }
 
     @Test

@@ -75,7 +75,46 @@ public final class SelectionReport {
         if (run.data().hasSequences()) {
             m = m.withFlaggedUsers(flaggedUsers(run, types), zone);
         }
+        if (result.labelFree() != null) {
+            m = m.withSection(labelFreeSection(result));
+        }
         return m;
+    }
+
+    /** Label-free: what the confidence means, how the threshold was set, and each candidate's held-out kinds. */
+    private static ReportModel.Section labelFreeSection(SelectionResult result) {
+        var lf = result.labelFree();
+        List<ReportModel.KeyValue> items = List.of(
+                new ReportModel.KeyValue("choice", lf.choiceSentence(result.selected().detector())),
+                new ReportModel.KeyValue("confidence " + String.format(Locale.ROOT, "%.2f", result.confidence().value()),
+                        result.confidence().explanation()),
+                new ReportModel.KeyValue("threshold", String.format(Locale.ROOT, "%.4g: %s", result.threshold(),
+                        result.thresholdRule())),
+                new ReportModel.KeyValue("expected flagged", String.format(Locale.ROOT, "%d (range %d..%d)",
+                        lf.operatingPoint().expected(), lf.operatingPoint().low(), lf.operatingPoint().high())));
+        List<String> header = new ArrayList<>(List.of("detector", "held-out PR-AUC"));
+        header.addAll(lf.kinds());
+        List<List<String>> rows = new ArrayList<>();
+        for (CandidateResult r : result.leaderboard()) {
+            if (r.failed() || r.heldOutPrAuc().length == 0) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(r.detector() + (r == result.selected() ? " *" : ""),
+                    String.format(Locale.ROOT, "%.3f", r.syntheticPrAuc())));
+            for (double ap : r.heldOutPrAucByKind()) {
+                row.add(Double.isNaN(ap) ? "-" : String.format(Locale.ROOT, "%.3f", ap));
+            }
+            rows.add(row);
+        }
+        return new ReportModel.Section("How the detector was chosen without labels",
+                "Every candidate was graded on " + lf.validationSets() + " copies of your data with anomalies injected"
+                        + " at parameters unlike the defaults, one anomaly kind at a time; a classifier trained on"
+                        + " injected anomalies (+synthetic) is graded only on kinds it was not trained on ('-' = not"
+                        + " graded). Default " + lf.baseline() + " is kept unless a challenger beats it by a margin on"
+                        + " those held-out kinds. Confidence is measured: each kind is hidden from the choice in turn"
+                        + " and the choice made without it is checked on it. The threshold is set on your own scores"
+                        + " (no labels, no injected anomalies).",
+                items, new ReportModel.Table(header, rows));
     }
 
     private static List<ReportModel.LeaderboardRow> leaderboard(SelectionResult result, boolean labelled) {

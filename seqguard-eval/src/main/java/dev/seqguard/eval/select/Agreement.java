@@ -9,7 +9,7 @@ import java.util.List;
  * other detectors' scores. A label-free sanity signal: a detector alone against all others is either seeing
  * something unique or broken.
  */
-final class Agreement {
+public final class Agreement {
     private Agreement() {
     }
 
@@ -30,7 +30,8 @@ final class Agreement {
         return out;
     }
 
-    static double spearman(double[] a, double[] b) {
+    /** Spearman rank correlation of two score vectors (mid-ranks for ties); 0 when either is constant. */
+    public static double spearman(double[] a, double[] b) {
         return pearson(ranks(a), ranks(b));
     }
 

@@ -23,15 +23,35 @@ import java.util.List;
  * @param allocatedMb     heap allocated by that fit and score (a proxy for memory pressure)
  * @param model           the model fitted on all data, used for new data; {@code null} on failure
  * @param error           why the detector could not run on this data, or {@code null}
+ * @param heldOutPrAuc    label-free mode: PR-AUC per [validation set][anomaly kind] (kinds as in
+ *                        {@link SelectionResult#kinds()}), NaN where not graded — a {@code +synthetic} classifier is
+ *                        graded only on kinds it was not trained on; empty otherwise
  */
 public record CandidateResult(String detector, Family family, double[] scores, Evaluation evaluation,
                               double syntheticPrAuc, double[] variantPrAuc,
                               List<double[]> variantScores, double agreement, long fitMillis, long scoreMillis,
-                              double allocatedMb, FittedDetector model, String error) {
+                              double allocatedMb, FittedDetector model, String error, double[][] heldOutPrAuc) {
+
+    public CandidateResult {
+        heldOutPrAuc = heldOutPrAuc == null ? new double[0][] : heldOutPrAuc;
+    }
+
+    /** Without held-out cells (labelled mode). */
+    public CandidateResult(String detector, Family family, double[] scores, Evaluation evaluation,
+                           double syntheticPrAuc, double[] variantPrAuc, List<double[]> variantScores, double agreement,
+                           long fitMillis, long scoreMillis, double allocatedMb, FittedDetector model, String error) {
+        this(detector, family, scores, evaluation, syntheticPrAuc, variantPrAuc, variantScores, agreement, fitMillis,
+                scoreMillis, allocatedMb, model, error, new double[0][]);
+    }
 
     static CandidateResult failure(String detector, Family family, String error) {
         return new CandidateResult(detector, family, null, null, Double.NaN, new double[0], List.of(), Double.NaN, 0, 0, 0,
                 null, error);
+    }
+
+    /** Label-free: PR-AUC per anomaly kind, each the mean over the validation sets that graded it (NaN: none did). */
+    public double[] heldOutPrAucByKind() {
+        return HeldOutCells.perKind(heldOutPrAuc);
     }
 
     public boolean failed() {
@@ -55,6 +75,6 @@ public record CandidateResult(String detector, Family family, double[] scores, E
 
     CandidateResult withAgreement(double a) {
         return new CandidateResult(detector, family, scores, evaluation, syntheticPrAuc, variantPrAuc, variantScores, a, fitMillis, scoreMillis,
-                allocatedMb, model, error);
+                allocatedMb, model, error, heldOutPrAuc);
     }
 }

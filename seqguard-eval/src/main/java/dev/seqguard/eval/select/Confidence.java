@@ -6,12 +6,25 @@ import java.util.Locale;
 /**
  * How sure the selection is, in [0, 1], with a sentence saying why.
  *
- * <p>Label-free: the share of synthetic variants on which the winner was best or within {@link #TIE_MARGIN} PR-AUC
- * of the best. With labels: the winner's out-of-fold PR-AUC margin over the runner-up, mapped to [0.5, 1]
+ * <p>Label-free ({@link #labelFree}): how often this way of choosing held up on an anomaly kind it had not seen —
+ * each kind in turn is hidden from the choice, and the pick made without it is graded on it: the share of those
+ * held-out checks where it was not worse than default iForest and within
+ * {@value RobustRule#REGRET_TOLERANCE} PR-AUC of the best candidate (see {@link RobustRule}). With labels: the winner's out-of-fold PR-AUC margin over the runner-up, mapped to [0.5, 1]
  * (0.5 = a tie, 1 = a margin of 0.1 or more).
  */
 public record Confidence(double value, String explanation) {
     static final double TIE_MARGIN = 0.02;
+
+    /** Label-free confidence from the robust rule's leave-one-kind-out checks, in plain words. */
+    static Confidence labelFree(RobustRule.Decision decision, CandidateResult pick, CandidateResult baseline,
+                                LabelFreeChoice choice) {
+        String what = String.format(Locale.ROOT, "the chance that this pick does not lose to default %s and is close"
+                        + " to the best candidate on an attack it has not seen, measured by hiding each of %d anomaly"
+                        + " kinds in turn from the choice: the choice made without the kind held up on %.0f%% of %d"
+                        + " held-out checks", baseline.detector(), choice.kinds().size(), 100 * decision.confidence(),
+                decision.heldOutCells());
+        return new Confidence(decision.confidence(), what + "; " + choice.choiceSentence(pick.detector()));
+    }
 
     static Confidence of(CandidateResult best, List<CandidateResult> ranked, boolean labelled) {
         CandidateResult second = ranked.stream().filter(r -> r != best && !r.failed()).findFirst().orElse(null);

@@ -4,6 +4,7 @@ import dev.seqguard.core.inject.AnomalyInjector;
 import dev.seqguard.core.inject.AnomalyType;
 import dev.seqguard.core.inject.InjectionConfig;
 import dev.seqguard.core.inject.InjectionResult;
+import dev.seqguard.core.inject.ParameterShift;
 import dev.seqguard.core.inject.UserLabel;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.pipeline.PreparedData;
@@ -13,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Label-free validation by self-injection: each variant is the user's own events plus anomalies of every kind the
@@ -43,11 +45,22 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
         this.types = EnumSet.copyOf(types);
     }
 
+    /**
+     * Each variant draws its own share of anomalous users (log-uniform between half and twice {@code rate}) and shifts
+     * every parameter range outside the injector's defaults ({@link ParameterShift#wide()}): the supervised
+     * candidates train on {@link #rows(long) default-range injections}, so they are never validated on the parameter
+     * ranges they were taught with.
+     */
     @Override
     public List<Variant> variants(int repeats, long seed) {
         List<Variant> out = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            InjectionResult injected = inject(InjectionConfig.defaults(seed * 1_000_003L + 7919L * (r + 1)).withRate(rate).withTypes(types));
+            long variantSeed = seed * 1_000_003L + 7919L * (r + 1);
+            SplittableRandom random = new SplittableRandom(variantSeed ^ 0x5DEECE66DL);
+            double variantRate = Math.min(0.45, rate * Math.exp(Math.log(0.5) + Math.log(4) * random.nextDouble()));
+            InjectionConfig config = SHIFT.apply(InjectionConfig.defaults(variantSeed).withRate(variantRate).withTypes(types),
+                    random);
+            InjectionResult injected = inject(config);
             PreparedData prepared = preparation.prepare(injected.events());
             Map<String, UserLabel> byUser = injected.labelsByUser();
             List<String> users = prepared.userIds();
@@ -63,6 +76,9 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
         return out;
     }
 
+    /** How far validation parameters move away from the training injections' default ranges. */
+    static final ParameterShift SHIFT = ParameterShift.wide();
+
     /** Independent injections whose anomalous users become labelled rows for supervised training. */
     static final int AUGMENTATION_INJECTIONS = 4;
 
@@ -73,6 +89,7 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
         List<String> ids = new ArrayList<>();
         List<dev.seqguard.core.model.Sequence> sequences = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         java.util.Set<String> real = new java.util.HashSet<>();
         events.forEach(e -> real.add(e.userId()));
         List<String> names = null;
@@ -89,13 +106,15 @@ public final class InjectedValidation implements SyntheticValidation, Augmentati
                     ids.add("synthetic-" + r + ":" + prepared.sequences().get(i).id());
                     sequences.add(prepared.sequences().get(i));
                     sources.add(real.contains(user) ? user : null);
+                    kinds.add(l.typeCode());
                 }
             }
         }
         int[] labels = new int[features.size()];
         java.util.Arrays.fill(labels, 1);
         return new Rows(new dev.seqguard.detect.api.DetectionData(new dev.seqguard.core.features.FeatureMatrix(names, ids,
-                features.toArray(double[][]::new)), sequences, labels), sources.toArray(String[]::new));
+                features.toArray(double[][]::new)), sequences, labels), sources.toArray(String[]::new),
+                kinds.toArray(String[]::new));
     }
 
     private InjectionResult inject(InjectionConfig config) {

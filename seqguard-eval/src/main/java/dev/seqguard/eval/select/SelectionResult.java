@@ -13,9 +13,12 @@ import java.util.List;
  * @param confidence  how sure the selection is
  * @param syntheticLabels label-free mode: the labels of each self-injected validation set (aligned with
  *                        {@link CandidateResult#variantScores()}); empty with labels
+ * @param labelFree   label-free mode: how the pick, the confidence and the threshold came about; {@code null} with
+ *                    labels
  */
 public record SelectionResult(Mode mode, List<CandidateResult> leaderboard, CandidateResult selected, double threshold,
-                              String thresholdRule, Confidence confidence, List<int[]> syntheticLabels) {
+                              String thresholdRule, Confidence confidence, List<int[]> syntheticLabels,
+                              LabelFreeChoice labelFree) {
     public enum Mode {
         /** cross-validated on the user's labels */
         LABELLED,
@@ -26,6 +29,17 @@ public record SelectionResult(Mode mode, List<CandidateResult> leaderboard, Cand
     public SelectionResult {
         leaderboard = List.copyOf(leaderboard);
         syntheticLabels = List.copyOf(syntheticLabels);
+    }
+
+    /** Without label-free details. */
+    public SelectionResult(Mode mode, List<CandidateResult> leaderboard, CandidateResult selected, double threshold,
+                           String thresholdRule, Confidence confidence, List<int[]> syntheticLabels) {
+        this(mode, leaderboard, selected, threshold, thresholdRule, confidence, syntheticLabels, null);
+    }
+
+    /** Label-free mode: the anomaly kinds of {@link CandidateResult#heldOutPrAuc()}'s columns; empty otherwise. */
+    public List<String> kinds() {
+        return labelFree == null ? List.of() : labelFree.kinds();
     }
 
     public boolean[] flags() {

@@ -12,6 +12,7 @@ import dev.seqguard.detect.ensemble.ScoreCalibration;
 import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.Evaluation;
 import dev.seqguard.eval.metrics.Evaluator;
+import dev.seqguard.eval.threshold.ConsensusOperatingPoint;
 import dev.seqguard.eval.threshold.ThresholdRule;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,13 +39,6 @@ import java.util.stream.Collectors;
 public final class Selector {
     /** Suffix of supervised candidates trained with synthetic anomalies added to the user's labels. */
     public static final String SYNTHETIC_SUFFIX = "+synthetic";
-
-    /**
-     * Without labels, the hybrid ensemble wins unless a single detector validates more than this much better:
-     * validation anomalies come from SeqGuard's own injector, which a classifier trained on its kinds flatters, while
-     * unsupervised members keep some sight of kinds it never injects.
-     */
-    static final double HYBRID_MARGIN = 0.05;
 
     /** Without labels: the share of real rows, most suspicious by unsupervised consensus, kept out of "normal". */
     static final double SUSPICIOUS_SHARE = 0.1;
@@ -82,30 +76,21 @@ public final class Selector {
         List<SyntheticValidation.Variant> variants = labelled ? List.of()
                 : synthetic.variants(options.syntheticRepeats(), options.seed());
         int[][] folds = labelled ? Folds.stratified(data.labels(), groups(data), options.folds(), options.seed()) : null;
+        List<String> kinds = labelled ? List.of() : HeldOutCells.kinds(variants);
 
         List<CandidateResult> results = new ArrayList<>();
         for (Detector<?> d : candidates) {
             progress.accept(d.name());
             CandidateResult r;
             try {
-                r = labelled ? crossValidate(d, data, types, folds, null) : validateSynthetic(d, data, variants);
+                r = labelled ? crossValidate(d, data, types, folds, null) : validateSynthetic(d, data, variants, kinds);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 r = CandidateResult.failure(d.name(), d.info().family(), e.getMessage());
             }
             results.add(r);
         }
-        if (!labelled && augmentation != null) {
-            Augmentation.Rows extra = null;
-            int[] reliableNegatives = reliableNegatives(results, data.size());
-            for (Detector<?> d : supervised()) {
-                progress.accept(d.name() + SYNTHETIC_SUFFIX);
-                try {
-                    extra = extra == null ? augmentation.rows(options.seed()) : extra;
-                    results.add(selfSupervised(d, data, reliableNegatives, variants, extra));
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                    results.add(CandidateResult.failure(d.name() + SYNTHETIC_SUFFIX, d.info().family(), e.getMessage()));
-                }
-            }
+        if (!labelled) {
+            return selectLabelFree(data, variants, kinds, results, augmentation);
         }
         if (labelled && augmentation != null) {
             Augmentation.Rows extra = null;
@@ -124,58 +109,158 @@ public final class Selector {
         }
         results = Agreement.annotate(results);
         List<CandidateResult> ranked = rank(results);
-        List<CandidateResult> members = labelled ? ranked.stream()
+        List<CandidateResult> members = ranked.stream()
                 .filter(r -> !r.failed() && r.family() != Family.ENSEMBLE)
-                .limit(options.ensembleSize()).toList() : hybridMembers(ranked);
+                .limit(options.ensembleSize()).toList();
         CandidateResult ensembleResult = null;
         if (options.ensembleSize() >= 2 && members.size() >= 2) {
             progress.accept("ensemble");
-            ensembleResult = labelled ? ensembleLabelled(members, data, types) : ensembleSynthetic(members, data, variants);
+            ensembleResult = ensembleLabelled(members, data, types);
             results.add(ensembleResult);
             ranked = rank(results);
-        }
-        if (!labelled && ensembleResult != null && ranked.get(0) != ensembleResult
-                && ensembleResult.selectionScore() >= ranked.get(0).selectionScore() - HYBRID_MARGIN) {
-            List<CandidateResult> reordered = new ArrayList<>(ranked);
-            reordered.remove(ensembleResult);
-            reordered.add(0, ensembleResult);
-            ranked = reordered;
         }
         CandidateResult best = ranked.get(0);
         if (best.failed()) {
             throw new IllegalStateException("no detector could run on this data; first error: " + best.error());
         }
-        double threshold;
-        String ruleText;
-        if (options.threshold() == null && !labelled) {
-            threshold = syntheticF1Threshold(best, variants);
-            ruleText = "median over the self-injected validation sets of the threshold with the best F1 there";
-        } else {
-            ThresholdRule rule = ThresholdRule.parse(options.threshold() != null ? options.threshold() : "f1");
-            if (labelled) {
-                int[] rows = Folds.labelledRows(data.labels());
-                threshold = rule.compute(pick(best.scores(), rows), pick(data.labels(), rows)).value();
-            } else {
-                threshold = rule.compute(best.scores(), null).value();
-            }
-            ruleText = rule.describe();
-        }
-        return new SelectionResult(labelled ? SelectionResult.Mode.LABELLED : SelectionResult.Mode.LABEL_FREE,
-                ranked, best, threshold, ruleText, Confidence.of(best, ranked, labelled),
-                variants.stream().map(v -> v.data().labels()).toList());
+        ThresholdRule rule = ThresholdRule.parse(options.threshold() != null ? options.threshold() : "f1");
+        int[] rows = Folds.labelledRows(data.labels());
+        double threshold = rule.compute(pick(best.scores(), rows), pick(data.labels(), rows)).value();
+        return new SelectionResult(SelectionResult.Mode.LABELLED, ranked, best, threshold, rule.describe(),
+                Confidence.of(best, ranked, true), List.of());
     }
 
     /**
-     * Without labels, the threshold that best separated injected anomalies from the rest of the user's own data,
-     * in the detector's own score units (median over the validation sets).
+     * Label-free: every candidate graded per validation set and anomaly kind on what it never trained on; default
+     * iForest kept unless a challenger beats it with a margin ({@link RobustRule}); the threshold set on the user's
+     * own score distributions ({@link ConsensusOperatingPoint}) unless a rule was asked for.
      */
-    private static double syntheticF1Threshold(CandidateResult best, List<SyntheticValidation.Variant> variants) {
-        double[] t = new double[variants.size()];
-        for (int v = 0; v < variants.size(); v++) {
-            t[v] = ThresholdRule.f1Optimal().compute(best.variantScores().get(v), variants.get(v).data().labels()).value();
+    private SelectionResult selectLabelFree(DetectionData data, List<SyntheticValidation.Variant> variants,
+                                            List<String> kinds, List<CandidateResult> unsupervised,
+                                            Augmentation augmentation) {
+        Map<String, HeldOutCells.CellScores> cellScores = new java.util.HashMap<>();
+        for (CandidateResult r : unsupervised) {
+            if (!r.failed()) {
+                cellScores.put(r.detector(), (v, k) -> r.variantScores().get(v));
+            }
         }
-        Arrays.sort(t);
-        return t[t.length / 2];
+        List<CandidateResult> results = new ArrayList<>(unsupervised);
+        if (augmentation != null) {
+            Augmentation.Rows extra = null;
+            int[] reliableNegatives = reliableNegatives(unsupervised, data.size());
+            for (Detector<?> d : supervised()) {
+                progress.accept(d.name() + SYNTHETIC_SUFFIX);
+                try {
+                    extra = extra == null ? augmentation.rows(options.seed()) : extra;
+                    results.add(selfSupervised(d, data, reliableNegatives, variants, kinds, extra, cellScores));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    results.add(CandidateResult.failure(d.name() + SYNTHETIC_SUFFIX, d.info().family(), e.getMessage()));
+                }
+            }
+        }
+        List<CandidateResult> leaders = familyLeaders(results);
+        if (options.ensembleSize() >= 2) {
+            List<List<CandidateResult>> ensembles = new ArrayList<>();
+            List<CandidateResult> consensus = leaders.stream().limit(options.ensembleSize()).toList();
+            if (consensus.size() >= 2) {
+                ensembles.add(consensus);
+            }
+            List<CandidateResult> hybrid = hybridMembers(results);
+            if (hybrid.size() >= 2 && hybrid.stream().anyMatch(r -> r.detector().endsWith(SYNTHETIC_SUFFIX))) {
+                ensembles.add(hybrid);
+            }
+            for (List<CandidateResult> members : ensembles) {
+                progress.accept("ensemble");
+                results.add(ensembleSynthetic(members, data, variants, kinds, cellScores));
+            }
+        }
+        results = Agreement.annotate(results);
+        List<CandidateResult> ranked = rank(results);
+        if (ranked.get(0).failed()) {
+            throw new IllegalStateException("no detector could run on this data; first error: " + ranked.get(0).error());
+        }
+        int baseline = 0;
+        for (int i = 0; i < ranked.size(); i++) {
+            if (ranked.get(i).detector().equals(DEFAULT_DETECTOR) && !ranked.get(i).failed()) {
+                baseline = i;
+            }
+        }
+        List<double[][]> cells = ranked.stream().map(r -> r.failed() || r.heldOutPrAuc().length == 0 ? null
+                : r.heldOutPrAuc()).toList();
+        RobustRule.Decision decision = RobustRule.decide(cells, baseline, options.seed());
+        CandidateResult best = ranked.get(decision.pick());
+        CandidateResult base = ranked.get(baseline);
+        List<CandidateResult> board = new ArrayList<>(ranked);
+        board.remove(best);
+        board.add(0, best);
+
+        List<double[]> voters = new ArrayList<>(leaders.stream().limit(VOTERS).map(CandidateResult::scores).toList());
+        if (voters.isEmpty()) {
+            voters.add(base.scores());
+        }
+        ConsensusOperatingPoint.Estimate point = ConsensusOperatingPoint.estimate(best.scores(), voters);
+        double threshold;
+        String ruleText;
+        if (options.threshold() == null) {
+            threshold = point.threshold();
+            ruleText = "label-free operating point on your own scores: " + point.detail();
+        } else {
+            ThresholdRule rule = ThresholdRule.parse(options.threshold());
+            threshold = rule.compute(best.scores(), null).value();
+            ruleText = rule.describe();
+        }
+        RobustRule.Gain gain = decision.gains()[decision.pick()];
+        String closest = "";
+        double closestLow = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ranked.size(); i++) {
+            RobustRule.Gain g = decision.gains()[i];
+            if (i != baseline && i != decision.pick() && g != null && g.low() > closestLow) {
+                closestLow = g.low();
+                closest = String.format(java.util.Locale.ROOT, "%s (gain %.3f, bootstrap low %.3f, worst kind %+.3f)",
+                        ranked.get(i).detector(), g.mean(), g.low(), g.worstKind());
+            }
+        }
+        LabelFreeChoice choice = new LabelFreeChoice(kinds, variants.size(), base.detector(), base.selectionScore(),
+                best.selectionScore(), gain == null ? 0 : gain.mean(), gain == null ? 0 : gain.low(),
+                gain == null ? 0 : gain.high(), gain == null ? 0 : gain.worstKind(), closest, point,
+                options.threshold() == null);
+        return new SelectionResult(SelectionResult.Mode.LABEL_FREE, board, best, threshold, ruleText,
+                Confidence.labelFree(decision, best, base, choice), variants.stream().map(v -> v.data().labels()).toList(),
+                choice);
+    }
+
+    /** How many family leaders vote on the label-free operating point ({@link ConsensusOperatingPoint}). */
+    static final int VOTERS = 3;
+
+    /** The default detector, kept without labels unless a challenger beats it with a margin. */
+    public static final String DEFAULT_DETECTOR = "iforest";
+
+    /**
+     * The best unsupervised detector of each family (statistical, classic ML, deep, rules) by held-out PR-AUC, best
+     * first: detectors that look at the data in different ways, for the consensus ensemble and the threshold's vote.
+     */
+    private static List<CandidateResult> familyLeaders(List<CandidateResult> results) {
+        Map<Family, CandidateResult> best = new java.util.EnumMap<>(Family.class);
+        for (CandidateResult r : results) {
+            if (r.failed() || r.family() == Family.ENSEMBLE || r.family() == Family.SUPERVISED
+                    || r.detector().endsWith(SYNTHETIC_SUFFIX) || Double.isNaN(r.syntheticPrAuc())) {
+                continue;
+            }
+            best.merge(r.family(), r, (a, b) -> a.selectionScore() >= b.selectionScore() ? a : b);
+        }
+        return best.values().stream().sorted(Comparator.comparingDouble(CandidateResult::selectionScore).reversed()).toList();
+    }
+
+    /**
+     * Label-free hybrid ensemble members: the best classifier trained on injected anomalies (if any ran) and the
+     * best unsupervised detectors, {@code ensembleSize} in all.
+     */
+    private List<CandidateResult> hybridMembers(List<CandidateResult> results) {
+        List<CandidateResult> ok = rank(results).stream().filter(r -> !r.failed() && r.family() != Family.ENSEMBLE).toList();
+        List<CandidateResult> out = new ArrayList<>(ok.stream().filter(r -> r.detector().endsWith(SYNTHETIC_SUFFIX)).limit(1).toList());
+        ok.stream().filter(r -> !r.detector().endsWith(SYNTHETIC_SUFFIX))
+                .limit(Math.max(0, options.ensembleSize() - out.size())).forEach(out::add);
+        return out;
     }
 
     private List<Detector<?>> candidates(DetectionData data, boolean labelled) {
@@ -263,18 +348,6 @@ public final class Selector {
         return labels;
     }
 
-    /**
-     * Label-free ensemble members: the best classifier trained on injected anomalies (if any ran) and the best
-     * unsupervised detectors, {@code ensembleSize} in all.
-     */
-    private List<CandidateResult> hybridMembers(List<CandidateResult> ranked) {
-        List<CandidateResult> ok = ranked.stream().filter(r -> !r.failed() && r.family() != Family.ENSEMBLE).toList();
-        List<CandidateResult> out = new ArrayList<>(ok.stream().filter(r -> r.detector().endsWith(SYNTHETIC_SUFFIX)).limit(1).toList());
-        ok.stream().filter(r -> !r.detector().endsWith(SYNTHETIC_SUFFIX))
-                .limit(Math.max(0, options.ensembleSize() - out.size())).forEach(out::add);
-        return out;
-    }
-
     private List<Detector<?>> supervised() {
         List<Detector<?>> all = options.detectors().isEmpty()
                 ? DetectorRegistry.all().stream().filter(d -> !d.info().has(Capability.OPT_IN)).toList()
@@ -298,21 +371,80 @@ public final class Selector {
      * (positive-unlabelled learning), cross-fitted by user ({@link CrossFittedDetector}): every real row and every
      * validation row is scored by a copy that never trained on its user, so a real anomaly in the data is never
      * scored by a model that was told it is normal — and the saved model gives the same scores on the same data.
+     *
+     * <p>It is validated <em>leave one kind out</em>: for each anomaly kind, a copy trained without that kind's
+     * synthetic rows scores the validation sets, and only that kind is graded with it. The validation sets draw their
+     * parameters outside the ranges of the training injections ({@link InjectedValidation}), so the classifier is
+     * never graded on what it was taught. Kinds the training rows do not contain are graded with the full model
+     * (it never saw them either).
      */
     private CandidateResult selfSupervised(Detector<?> d, DetectionData data, int[] reliableNegatives,
-                                           List<SyntheticValidation.Variant> variants, Augmentation.Rows extra) {
+                                           List<SyntheticValidation.Variant> variants, List<String> kinds,
+                                           Augmentation.Rows extra, Map<String, HeldOutCells.CellScores> cellScores) {
         CrossFittedDetector crossFit = new CrossFittedDetector(DetectorRegistry.lookup());
         CrossFittedDetector.Config config = new CrossFittedDetector.Config(d.name(), options.folds(), options.seed());
-        DetectionData training = data.withLabels(reliableNegatives).concat(extra.data());
-        Timed full = Timed.fitAndScore(crossFit, config, training, data);
-        List<double[]> variantScores = variants.stream().map(v -> full.model().score(v.data().withoutLabels())).toList();
-        double[] ap = new double[variants.size()];
-        for (int v = 0; v < variants.size(); v++) {
-            ap[v] = AveragePrecision.of(variants.get(v).data().labels(), variantScores.get(v));
+        DetectionData negatives = data.withLabels(reliableNegatives);
+        Timed full = Timed.fitAndScore(crossFit, config, negatives.concat(extra.data()), data);
+        List<double[]> fullVariantScores = variants.stream().map(v -> full.model().score(v.data().withoutLabels())).toList();
+        java.util.Set<String> taught = new java.util.HashSet<>(Arrays.asList(extra.types()));
+        Map<String, List<double[]>> byKind = new java.util.HashMap<>();
+        CrossFittedDetector.Config heldOutConfig = new CrossFittedDetector.Config(d.name(), HELD_OUT_FOLDS, options.seed());
+        for (String kind : kinds) {
+            if (!taught.contains(kind)) {
+                byKind.put(kind, fullVariantScores);
+                continue;
+            }
+            Augmentation.Rows others = extra.without(kind);
+            if (others.data().size() == 0) {
+                continue;
+            }
+            FittedDetector without = crossFit.fit(negatives.concat(others.data()), heldOutConfig);
+            byKind.put(kind, variants.stream().map(v -> without.score(v.data().withoutLabels())).toList());
         }
-        return new CandidateResult(d.name() + SYNTHETIC_SUFFIX, d.info().family(), full.scores(),
-                syntheticEvaluation(variants, variantScores), mean(ap), ap, variantScores, Double.NaN,
-                full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
+        boolean unknownKinds = taught.size() == 1 && taught.contains("");
+        HeldOutCells.CellScores cells = (v, k) -> byKind.containsKey(k) ? byKind.get(k).get(v)
+                : unknownKinds ? fullVariantScores.get(v) : null;
+        String name = d.name() + SYNTHETIC_SUFFIX;
+        cellScores.put(name, cells);
+        double[][] held = HeldOutCells.of(variants, kinds, cells);
+        List<double[]> composite = unknownKinds ? fullVariantScores : composite(variants, kinds, byKind, fullVariantScores);
+        return new CandidateResult(name, d.info().family(), full.scores(), syntheticEvaluation(variants, composite),
+                HeldOutCells.kindBalancedMean(held), HeldOutCells.perVariant(held), composite, Double.NaN,
+                full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null, held);
+    }
+
+    /** Cross-fit copies per held-out kind: fewer than the shipped model's, each only grades one kind. */
+    static final int HELD_OUT_FOLDS = 3;
+
+    /**
+     * One score per validation row from the held-out copies, for the pooled leaderboard metrics and the report's
+     * curves: a row of kind k gets its percentile under the copy that never saw k; a normal row the mean of its
+     * percentiles under all held-out copies.
+     */
+    private static List<double[]> composite(List<SyntheticValidation.Variant> variants, List<String> kinds,
+                                            Map<String, List<double[]>> byKind, List<double[]> fallback) {
+        List<double[]> out = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            int vv = v;
+            Map<String, ScoreCalibration> cal = new java.util.HashMap<>();
+            byKind.forEach((k, s) -> cal.put(k, ScoreCalibration.of(s.get(vv))));
+            double[] s = new double[variants.get(v).data().size()];
+            String[] t = variants.get(v).types();
+            int[] y = variants.get(v).data().labels();
+            for (int i = 0; i < s.length; i++) {
+                if (y[i] == 1 && byKind.containsKey(t[i])) {
+                    s[i] = cal.get(t[i]).percentile(byKind.get(t[i]).get(v)[i]);
+                } else {
+                    double sum = 0;
+                    for (String k : cal.keySet()) {
+                        sum += cal.get(k).percentile(byKind.get(k).get(v)[i]);
+                    }
+                    s[i] = cal.isEmpty() ? fallback.get(v)[i] : sum / cal.size();
+                }
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     /** {@code train} plus the synthetic rows not made from any user of {@code scored} rows of {@code data}. */
@@ -329,47 +461,61 @@ public final class Selector {
         return train.concat(extra.data().select(keep));
     }
 
-    /** Mean PR-AUC over self-injected variants; the real data is then scored by a model fitted on it alone. */
+    /**
+     * PR-AUC per validation set and anomaly kind ({@link HeldOutCells}) of a detector fitted on each variant without
+     * its labels; the real data is then scored by a model fitted on it alone.
+     */
     private CandidateResult validateSynthetic(Detector<?> d, DetectionData data,
-                                              List<SyntheticValidation.Variant> variants) {
-        double[] ap = new double[variants.size()];
+                                              List<SyntheticValidation.Variant> variants, List<String> kinds) {
         List<double[]> variantScores = new ArrayList<>();
-        for (int v = 0; v < variants.size(); v++) {
-            SyntheticValidation.Variant variant = variants.get(v);
+        for (SyntheticValidation.Variant variant : variants) {
             DetectionData unlabelled = variant.data().withoutLabels();
-            double[] s = DetectorRegistry.fit(d, unlabelled, Map.of(), options.seed()).score(unlabelled);
-            variantScores.add(s);
-            ap[v] = AveragePrecision.of(variant.data().labels(), s);
+            variantScores.add(DetectorRegistry.fit(d, unlabelled, Map.of(), options.seed()).score(unlabelled));
         }
         Timed full = Timed.fitAndScore(d, data.withoutLabels(), data, options.seed());
-        Evaluation ev = syntheticEvaluation(variants, variantScores);
-        return new CandidateResult(d.name(), d.info().family(), full.scores(), ev, mean(ap), ap, variantScores,
-                Double.NaN, full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null);
+        double[][] cells = HeldOutCells.ofVariantScores(variants, kinds, variantScores);
+        return new CandidateResult(d.name(), d.info().family(), full.scores(), syntheticEvaluation(variants, variantScores),
+                HeldOutCells.kindBalancedMean(cells), HeldOutCells.perVariant(cells), variantScores, Double.NaN,
+                full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null, cells);
     }
 
     private CandidateResult ensembleLabelled(List<CandidateResult> members, DetectionData data, String[] types) {
         double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
         Evaluation ev = evaluateLabelled(written, data.labels(), types);
-        return ensembleResult(members, data, written, ev, Double.NaN, new double[0], List.of());
+        return ensembleResult(members, data, written, ev, Double.NaN, new double[0], List.of(), null);
     }
 
+    /** A rank-average of label-free members, graded per cell on the rank-average of the members' cell scores. */
     private CandidateResult ensembleSynthetic(List<CandidateResult> members, DetectionData data,
-                                              List<SyntheticValidation.Variant> variants) {
-        double[] ap = new double[variants.size()];
+                                              List<SyntheticValidation.Variant> variants, List<String> kinds,
+                                              Map<String, HeldOutCells.CellScores> cellScores) {
+        HeldOutCells.CellScores cells = (v, k) -> {
+            List<double[]> parts = new ArrayList<>();
+            for (CandidateResult m : members) {
+                double[] s = cellScores.get(m.detector()).scores(v, k);
+                if (s == null) {
+                    return null;
+                }
+                parts.add(s);
+            }
+            return rankAverage(parts);
+        };
         List<double[]> variantScores = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             int vv = v;
-            double[] s = rankAverage(members.stream().map(m -> m.variantScores().get(vv)).toList());
-            variantScores.add(s);
-            ap[v] = AveragePrecision.of(variants.get(v).data().labels(), s);
+            variantScores.add(rankAverage(members.stream().map(m -> m.variantScores().get(vv)).toList()));
         }
+        double[][] held = HeldOutCells.of(variants, kinds, cells);
         double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
-        return ensembleResult(members, data, written, syntheticEvaluation(variants, variantScores), mean(ap), ap,
-                variantScores);
+        CandidateResult r = ensembleResult(members, data, written, syntheticEvaluation(variants, variantScores),
+                HeldOutCells.kindBalancedMean(held), HeldOutCells.perVariant(held), variantScores, held);
+        cellScores.put(r.detector(), cells);
+        return r;
     }
 
     private CandidateResult ensembleResult(List<CandidateResult> members, DetectionData data, double[] written,
-                                           Evaluation ev, double synthetic, double[] ap, List<double[]> variantScores) {
+                                           Evaluation ev, double synthetic, double[] ap, List<double[]> variantScores,
+                                           double[][] heldOut) {
         String names = members.stream().map(CandidateResult::detector).collect(Collectors.joining("|"));
         RankAverageEnsembleDetector.Config config = new RankAverageEnsembleDetector.Config(
                 members.stream().map(m -> m.model().name()).collect(Collectors.joining("+")), options.seed());
@@ -379,7 +525,7 @@ public final class Selector {
         long score = members.stream().mapToLong(CandidateResult::scoreMillis).sum();
         double alloc = members.stream().mapToDouble(CandidateResult::allocatedMb).sum();
         return new CandidateResult(RankAverageEnsembleDetector.NAME + "(" + names + ")", Family.ENSEMBLE,
-                written, ev, synthetic, ap, variantScores, Double.NaN, fit, score, alloc, model, null);
+                written, ev, synthetic, ap, variantScores, Double.NaN, fit, score, alloc, model, null, heldOut);
     }
 
     private Evaluation evaluateLabelled(double[] scores, int[] labels, String[] types) {

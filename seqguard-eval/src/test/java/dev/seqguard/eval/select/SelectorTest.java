@@ -107,7 +107,9 @@ class SelectorTest {
         assertThat(r.leaderboard()).extracting(CandidateResult::detector).doesNotContain("gbdt");
         assertThat(r.selected().syntheticPrAuc()).isGreaterThan(0.9);
         assertThat(r.selected().variantPrAuc()).hasSize(3);
-        assertThat(r.confidence().explanation()).contains("of 3 self-injected validation sets");
+        assertThat(r.confidence().explanation()).contains("held-out checks").contains("default iforest");
+        assertThat(r.labelFree().validationSets()).isEqualTo(3);
+        assertThat(r.labelFree().kinds()).containsExactly("shifted");
         assertThat(r.selected().evaluation().recallByType()).containsKey("shifted");
     }
 
@@ -202,5 +204,78 @@ class SelectorTest {
         int[] a = new int[n];
         Arrays.fill(a, v);
         return a;
+    }
+
+    /** Gaussian rows; rows from {@code from} on are shifted by 6 in features {@code a} and {@code a + 1}. */
+    private static double[][] shifted(int n, int from, int a, long seed) {
+        Random rnd = new Random(seed);
+        double[][] v = new double[n][6];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 6; j++) {
+                v[i][j] = rnd.nextGaussian();
+            }
+            if (i >= from) {
+                v[i][a] += 6;
+                v[i][a + 1] -= 6;
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void withoutLabelsAClassifierIsGradedOnlyOnKindsItWasNotTaught() {
+        // two kinds: "a" moves features 0-1, "b" features 2-3. Taught both, a classifier would ace both; graded
+        // honestly, the copy that never saw "a" has to find "a" from what it learnt about "b", and fails.
+        List<String> names = List.of("a", "b", "c", "d", "e", "f");
+        DetectionData real = DetectionData.of(new FeatureMatrix(names,
+                java.util.stream.IntStream.range(0, 200).mapToObj(i -> "u" + i).toList(), shifted(200, 200, 0, 1)));
+        double[][] rowsA = shifted(20, 0, 0, 2);
+        double[][] rowsB = shifted(20, 0, 2, 3);
+        double[][] extra = new double[40][];
+        String[] kinds = new String[40];
+        for (int i = 0; i < 20; i++) {
+            extra[i] = rowsA[i];
+            extra[20 + i] = rowsB[i];
+            kinds[i] = "a";
+            kinds[20 + i] = "b";
+        }
+        DetectionData extraRows = new DetectionData(new FeatureMatrix(names,
+                java.util.stream.IntStream.range(0, 40).mapToObj(i -> "syn" + i).toList(), extra), List.of(), null)
+                .withLabels(filled(40, 1));
+        Augmentation augmentation = seed -> new Augmentation.Rows(extraRows, new String[40], kinds);
+        SyntheticValidation synthetic = (repeats, seed) -> {
+            List<SyntheticValidation.Variant> out = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                double[][] v = shifted(220, 200, 0, seed + 10 + r);
+                double[][] b = shifted(220, 210, 2, seed + 20 + r);
+                int[] y = new int[220];
+                String[] t = new String[220];
+                for (int i = 0; i < 220; i++) {
+                    if (i >= 210) {
+                        v[i] = b[i];
+                    }
+                    y[i] = i >= 200 ? 1 : 0;
+                    t[i] = i >= 210 ? "b" : i >= 200 ? "a" : "normal";
+                }
+                DetectionData d = DetectionData.of(new FeatureMatrix(names,
+                        java.util.stream.IntStream.range(0, 220).mapToObj(i -> "u" + i).toList(), v));
+                out.add(new SyntheticValidation.Variant(d.withLabels(y), t));
+            }
+            return out;
+        };
+        SelectionResult r = new Selector(SelectionOptions.defaults(3).withDetectors(List.of("random-forest", "iforest")),
+                s -> { }).select(real, null, synthetic, augmentation);
+        assertThat(r.kinds()).containsExactly("a", "b");
+        CandidateResult rf = r.leaderboard().stream().filter(c -> c.detector().equals("random-forest+synthetic"))
+                .findFirst().orElseThrow();
+        CandidateResult iforest = r.leaderboard().stream().filter(c -> c.detector().equals("iforest"))
+                .findFirst().orElseThrow();
+        assertThat(rf.heldOutPrAucByKind()[0]).as("classifier on kind a, never taught a").isLessThan(0.5);
+        assertThat(rf.heldOutPrAucByKind()[1]).as("classifier on kind b, never taught b").isLessThan(0.5);
+        for (double ap : iforest.heldOutPrAucByKind()) {
+            assertThat(ap).as("iforest on each kind").isGreaterThan(0.9);
+        }
+        assertThat(r.selected().detector()).isEqualTo("iforest");
+        assertThat(r.labelFree().baseline()).isEqualTo("iforest");
     }
 }

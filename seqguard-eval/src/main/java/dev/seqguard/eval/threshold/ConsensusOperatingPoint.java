@@ -1,0 +1,122 @@
+package dev.seqguard.eval.threshold;
+
+import dev.seqguard.eval.metrics.Quantiles;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A label-free operating point set on the user's own score distributions: how many rows look anomalous is
+ * estimated by the <em>consensus of several diverse detectors</em>, and the selected detector flags that many.
+ *
+ * <p>Each voter flags the rows whose score is an outlier of its own distribution: robust z
+ * {@code (s − median) / (1.4826 · MAD)} above {@value #Z_CUT}, the conventional fence (Leys et al. 2013, "Detecting
+ * outliers: do not use standard deviation around the mean, use absolute deviation around the median"). One
+ * detector's fence also catches the heavy tail of normal behaviour (a busy shopper is extreme on some feature), and
+ * detectors of different families catch different normal rows; a real anomaly stands out to all of them. The
+ * estimate {@code k} is the number of rows <em>every</em> voter flags; its range runs from the rows every voter
+ * flags at the stricter fence {@value #Z_STRICT} to the rows a majority flags at {@value #Z_CUT}. The shipped
+ * threshold is the selected detector's {@code k}-th highest score, so it flags about {@code k} rows of this data —
+ * whatever the selected detector's score scale.
+ *
+ * <p>Never silently flags almost nobody, nor half the rows: {@code k} is kept within
+ * [{@value #MIN_SHARE} · n (at least one row), {@value #MAX_SHARE} · n], and the detail says when a bound applied.
+ */
+public final class ConsensusOperatingPoint {
+    static final double Z_CUT = 3.0;
+    static final double Z_STRICT = 4.0;
+    static final double MIN_SHARE = 0.01;
+    static final double MAX_SHARE = 0.25;
+    private static final double MAD_TO_SIGMA = 1.4826;
+
+    private ConsensusOperatingPoint() {
+    }
+
+    /**
+     * @param threshold    flag scores of the selected detector at or above this
+     * @param expected     rows expected to be flagged (what this threshold flags on the data it was set on)
+     * @param low          low end of the estimate's range (rows every voter flags at the stricter fence)
+     * @param high         high end of the estimate's range (rows a majority of the voters flag)
+     * @param voters       how many detectors voted
+     * @param detail       how the value came about, in words
+     */
+    public record Estimate(double threshold, int expected, int low, int high, int voters, String detail) {
+    }
+
+    /**
+     * @param selected the selected detector's scores (higher = more anomalous)
+     * @param voters   scores of diverse detectors on the same rows (may include the selected one); at least one
+     */
+    public static Estimate estimate(double[] selected, List<double[]> voters) {
+        int n = selected.length;
+        if (voters.isEmpty()) {
+            throw new IllegalArgumentException("a consensus operating point needs at least one voting detector");
+        }
+        int[] votes = new int[n];
+        int[] strictVotes = new int[n];
+        for (double[] s : voters) {
+            if (s.length != n) {
+                throw new IllegalArgumentException("voter has " + s.length + " scores for " + n + " rows");
+            }
+            double[] z = robustZ(s);
+            for (int i = 0; i < n; i++) {
+                votes[i] += z[i] > Z_CUT ? 1 : 0;
+                strictVotes[i] += z[i] > Z_STRICT ? 1 : 0;
+            }
+        }
+        int j = voters.size();
+        int majority = j / 2 + 1;
+        int k = count(votes, j);
+        int low = count(strictVotes, j);
+        int high = count(votes, majority);
+        int floor = Math.max(1, (int) Math.ceil(MIN_SHARE * n));
+        int cap = Math.max(floor, (int) Math.floor(MAX_SHARE * n));
+        String bound = "";
+        int used = k;
+        if (k < floor) {
+            used = floor;
+            bound = String.format(Locale.ROOT, "; raised to the floor of %d (%s of rows) so that the top is never silently"
+                    + " left unflagged", floor, ContaminationRule.percent(MIN_SHARE));
+        } else if (k > cap) {
+            used = cap;
+            bound = String.format(Locale.ROOT, "; lowered to the cap of %d (%s of rows)", cap,
+                    ContaminationRule.percent(MAX_SHARE));
+        }
+        double[] sorted = ThresholdInputs.sortedCopy(selected);
+        double value = sorted[n - used];
+        Threshold t = Threshold.of(value, selected, "");
+        String detail = String.format(Locale.ROOT, "%d of %d rows are outliers (robust z > %.0f) for all %d of the diverse"
+                        + " detectors that voted (range %d..%d: all of them at robust z > %.0f .. a majority at %.0f)%s;"
+                        + " the selected detector flags its top %d, scores >= %s",
+                k, n, Z_CUT, j, low, high, Z_STRICT, Z_CUT, bound, t.flagged(), ThresholdInputs.fmt(value));
+        return new Estimate(value, t.flagged(), Math.min(low, t.flagged()), Math.max(high, t.flagged()), j, detail);
+    }
+
+    /**
+     * Robust z of every score; with a MAD of 0 (more than half the scores tied), rows above the median get +infinity
+     * and the rest 0: the tie block is the bulk, anything above it stands out.
+     */
+    static double[] robustZ(double[] scores) {
+        double[] sorted = ThresholdInputs.sortedCopy(scores);
+        double median = Quantiles.medianOfSorted(sorted);
+        double[] dev = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            dev[i] = Math.abs(sorted[i] - median);
+        }
+        Arrays.sort(dev);
+        double sigma = Quantiles.medianOfSorted(dev) * MAD_TO_SIGMA;
+        double[] z = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            z[i] = sigma > 0 ? (scores[i] - median) / sigma : scores[i] > median ? Double.POSITIVE_INFINITY : 0;
+        }
+        return z;
+    }
+
+    private static int count(int[] votes, int atLeast) {
+        int c = 0;
+        for (int v : votes) {
+            c += v >= atLeast ? 1 : 0;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.seqguard.eval.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsensusOperatingPointTest {
+
+    /** 100 rows spread over [0, 1) in a voter-specific order; rows 95..99 at 5 for every voter. */
+    private static double[] voter(int j) {
+        double[] s = new double[100];
+        for (int i = 0; i < 100; i++) {
+            s[i] = ((i * 37 + j * 11) % 100) / 100.0;
+        }
+        for (int i = 95; i < 100; i++) {
+            s[i] = 5.0;
+        }
+        // each voter's own heavy tail: three normal rows it alone finds extreme
+        for (int i = 10 * j; i < 10 * j + 3; i++) {
+            s[i] = 3.0;
+        }
+        return s;
+    }
+
+    @Test
+    void countsOnlyTheRowsEveryDiverseDetectorFindsExtremeNotEachOnesHeavyTail() {
+        List<double[]> voters = List.of(voter(0), voter(1), voter(2));
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(voter(0), voters);
+        // each voter alone flags 8 rows (5 anomalies + its 3 heavy-tail rows); all three agree on the 5
+        assertThat(e.expected()).isEqualTo(5);
+        assertThat(e.low()).isEqualTo(5);
+        assertThat(e.high()).isEqualTo(5);
+        assertThat(e.threshold()).isEqualTo(5.0);
+        assertThat(e.voters()).isEqualTo(3);
+        assertThat(e.detail()).contains("5 of 100 rows are outliers").contains("for all 3");
+    }
+
+    @Test
+    void theThresholdIsOnTheSelectedDetectorsOwnScaleWhateverItIs() {
+        double[] selected = new double[100];
+        for (int i = 0; i < 100; i++) {
+            selected[i] = 1000 + i;
+        }
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(selected,
+                List.of(voter(0), voter(1), voter(2)));
+        assertThat(e.threshold()).isEqualTo(1095);
+        assertThat(e.expected()).isEqualTo(5);
+    }
+
+    @Test
+    void neverFlagsNobodyWhenNoRowStandsOut() {
+        double[] flat = new double[200];
+        for (int i = 0; i < 200; i++) {
+            flat[i] = i / 200.0;
+        }
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(flat, List.of(flat, flat));
+        assertThat(e.expected()).isEqualTo(2);
+        assertThat(e.detail()).contains("raised to the floor of 2");
+    }
+
+    @Test
+    void neverFlagsMoreThanAQuarter() {
+        double[] s = new double[100];
+        for (int i = 0; i < 100; i++) {
+            s[i] = i < 35 ? 100 + i : (i % 10) / 10.0;
+        }
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(s, List.of(s));
+        assertThat(e.expected()).isEqualTo(25);
+        assertThat(e.high()).isEqualTo(35);
+        assertThat(e.detail()).contains("lowered to the cap of 25");
+    }
+
+    @Test
+    void robustZWithAZeroMadFlagsWhatRisesAboveTheTiedBulk() {
+        double[] s = new double[100];
+        for (int i = 80; i < 100; i++) {
+            s[i] = i - 79;
+        }
+        double[] z = ConsensusOperatingPoint.robustZ(s);
+        assertThat(z[0]).isZero();
+        assertThat(z[99]).isInfinite();
+        assertThat(ConsensusOperatingPoint.estimate(s, List.of(s)).expected()).isEqualTo(20);
+        double[] normal = {1, 2, 3, 4, 5};
+        // median 3, MAD 1: z = (s - 3) / 1.4826
+        assertThat(ConsensusOperatingPoint.robustZ(normal)[4]).isCloseTo(2 / 1.4826, within(1e-12));
+    }
+
+    @Test
+    void rejectsMissingOrMisalignedVoters() {
+        assertThatThrownBy(() -> ConsensusOperatingPoint.estimate(new double[] {1, 2}, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one voting detector");
+        assertThatThrownBy(() -> ConsensusOperatingPoint.estimate(new double[] {1, 2}, List.of(new double[] {1})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 scores for 2 rows");
+    }
+}
