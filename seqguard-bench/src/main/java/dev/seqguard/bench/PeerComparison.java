@@ -22,11 +22,15 @@ import java.util.function.Supplier;
  *       Scoring is compared one thread to one thread (Smile's per-row {@code score(double[])}, ours in slices
  *       below the parallel threshold), and batch API to batch API (both spread large batches over the common
  *       fork-join pool). Smile's fit runs a parallel stream; ours one thread.</li>
- *   <li>lof vs ELKI 0.8.0 {@code LOF} (k = 20, Euclidean, linear scan) on the same robust-scaled rows; ELKI
- *       computes fit and score in one pass, so ours is timed as fit + score of the same rows.</li>
+ *   <li>lof vs ELKI 0.8.0 {@code LOF} (k = 20, Euclidean) on the same robust-scaled rows, three times: ELKI with a
+ *       linear scan, with its in-memory kd-tree and with its cover tree (ELKI's default settings for both); ELKI
+ *       computes fit and score in one pass, so ours is timed as fit + score of the same rows. A warning is printed
+ *       if the scores differ from ELKI's.</li>
+ *   <li>isolation-forest ROC-AUC, ours and Smile's, over five seeds.</li>
  * </ul>
  *
- * <p>Usage: {@code java -cp seqguard-bench/target/benchmarks.jar dev.seqguard.bench.PeerComparison [repeats]}.
+ * <p>Usage: {@code java -cp seqguard-bench/target/benchmarks.jar dev.seqguard.bench.PeerComparison [repeats]
+ * [all|iforest|lof|auc]}.
  */
 public final class PeerComparison {
 
@@ -42,16 +46,59 @@ public final class PeerComparison {
 
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        String only = args.length > 1 ? args[1] : "all";
         List<Row> rows = new ArrayList<>();
-        for (String table : List.of("mammography", "shuttle", "satimage-2")) {
-            rows.addAll(isolationForest(table, BenchTables.odds(table), repeats));
+        if (only.equals("all") || only.equals("iforest")) {
+            for (String table : List.of("mammography", "shuttle", "satimage-2")) {
+                rows.addAll(isolationForest(table, BenchTables.odds(table), repeats));
+            }
+            rows.addAll(isolationForest("gaussian", BenchTables.gaussian(50_000, 8, SEED), repeats));
         }
-        rows.addAll(isolationForest("gaussian", BenchTables.gaussian(50_000, 8, SEED), repeats));
-        for (String table : List.of("pima", "thyroid", "satimage-2")) {
-            rows.add(lof(table, BenchTables.odds(table), repeats));
+        if (only.equals("all") || only.equals("lof")) {
+            for (String table : List.of("pima", "thyroid", "satimage-2")) {
+                rows.addAll(lof(table, BenchTables.odds(table), repeats));
+            }
+            rows.addAll(lof("gaussian", BenchTables.gaussian(10_000, 8, SEED), repeats));
         }
-        rows.add(lof("gaussian", BenchTables.gaussian(10_000, 8, SEED), repeats));
         print(rows);
+        if (only.equals("all") || only.equals("auc")) {
+            forestQualityOverSeeds();
+        }
+    }
+
+    /**
+     * Forests differ by their random draws, so one seed's ROC-AUC says little: mean and range over five seeds of
+     * ours and Smile's, each seed fitting both.
+     */
+    private static void forestQualityOverSeeds() {
+        System.out.printf(Locale.ROOT, "%nisolation forest ROC-AUC over seeds 1..5 (mean [min, max])%n");
+        System.out.printf(Locale.ROOT, "%-12s %-24s %-24s %8s%n", "data", "ours", "Smile", "diff");
+        List<String> tables = List.of("mammography", "shuttle", "satimage-2", "gaussian");
+        for (String name : tables) {
+            DetectionData data = name.equals("gaussian") ? BenchTables.gaussian(50_000, 8, SEED) : BenchTables.odds(name);
+            double[][] x = data.features().values();
+            int depth = IsolationForestGrower.heightLimit(Math.min(256, x.length));
+            IsolationForestDetector ours = new IsolationForestDetector();
+            double[] o = new double[5];
+            double[] p = new double[5];
+            for (int seed = 1; seed <= 5; seed++) {
+                o[seed - 1] = BenchTables.rocAuc(ours.fit(data, ours.config(Map.of(), seed)).score(data), data.labels());
+                smile.math.MathEx.setSeed(seed);
+                p[seed - 1] = BenchTables.rocAuc(Peers.smileScoreSequential(Peers.smileForest(x, 100, 256, depth), x),
+                        data.labels());
+            }
+            System.out.printf(Locale.ROOT, "%-12s %-24s %-24s %+8.3f%n", name, summary(o), summary(p),
+                    mean(o) - mean(p));
+        }
+    }
+
+    private static String summary(double[] v) {
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", mean(v), Arrays.stream(v).min().orElse(0),
+                Arrays.stream(v).max().orElse(0));
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
     private static List<Row> isolationForest(String name, DetectionData data, int repeats) {
@@ -86,15 +133,40 @@ public final class PeerComparison {
         return out;
     }
 
-    private static Row lof(String name, DetectionData data, int repeats) {
+    /** Our LOF against ELKI's with a linear scan, with its kd-tree and with its cover tree. */
+    private static List<Row> lof(String name, DetectionData data, int repeats) {
         LofDetector ours = new LofDetector();
         LofDetector.Config config = ours.config(Map.of(), SEED);
         double[][] scaled = Peers.robustScaled(data);
-        double oursAuc = BenchTables.rocAuc(ours.fit(data, config).score(data), data.labels());
-        double peerAuc = BenchTables.rocAuc(Peers.elkiLof(scaled, 20), data.labels());
-        double[] ms = medians(Math.max(3, repeats / 2), () -> ours.fit(data, config).score(data),
-                () -> Peers.elkiLof(scaled, 20));
-        return new Row("lof fit+score", name, data.size(), data.features().columns(), ms[0], ms[1], oursAuc, peerAuc);
+        double[] oursScores = ours.fit(data, config).score(data);
+        double oursAuc = BenchTables.rocAuc(oursScores, data.labels());
+        List<Row> rows = new ArrayList<>();
+        for (Peers.ElkiIndex index : Peers.ElkiIndex.values()) {
+            double[] peerScores = Peers.elkiLof(scaled, 20, index);
+            double peerAuc = BenchTables.rocAuc(peerScores, data.labels());
+            double[] ms = medians(Math.max(3, repeats / 2), () -> ours.fit(data, config).score(data),
+                    () -> Peers.elkiLof(scaled, 20, index));
+            String task = switch (index) {
+                case NONE -> "lof fit+score vs ELKI scan";
+                case KD_TREE -> "lof fit+score vs ELKI kd-tree";
+                case COVER_TREE -> "lof fit+score vs ELKI cover tr.";
+            };
+            rows.add(new Row(task, name, data.size(), data.features().columns(), ms[0], ms[1], oursAuc, peerAuc));
+            double gap = maxRelativeGap(oursScores, peerScores);
+            if (gap > 1e-9) {
+                System.out.printf(Locale.ROOT, "warning: LOF scores on %s differ from ELKI (%s) by up to %.2e%n", name,
+                        index, gap);
+            }
+        }
+        return rows;
+    }
+
+    private static double maxRelativeGap(double[] a, double[] b) {
+        double gap = 0;
+        for (int i = 0; i < a.length; i++) {
+            gap = Math.max(gap, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
+        }
+        return gap;
     }
 
     /**

@@ -12,6 +12,10 @@ import elki.database.relation.DoubleRelation;
 import elki.database.relation.Relation;
 import elki.datasource.ArrayAdapterDatabaseConnection;
 import elki.distance.minkowski.EuclideanDistance;
+import elki.index.IndexFactory;
+import elki.index.tree.metrical.covertree.CoverTree;
+import elki.index.tree.spatial.kd.MemoryKDTree;
+import elki.utilities.ELKIBuilder;
 import elki.outlier.lof.LOF;
 
 /** The peer implementations, called the way their documentation shows, on the same data as ours. */
@@ -42,7 +46,31 @@ public final class Peers {
 
     /** ELKI's LOF (linear-scan kNN, Euclidean), scores in row order. */
     public static double[] elkiLof(double[][] scaled, int k) {
-        Database db = new StaticArrayDatabase(new ArrayAdapterDatabaseConnection(scaled));
+        return elkiLof(scaled, k, ElkiIndex.NONE);
+    }
+
+    /** The index ELKI's database is built with; LOF's kNN queries go through it. */
+    public enum ElkiIndex {
+        /** Linear scan. */
+        NONE,
+        /** {@code MemoryKDTree} with ELKI's default split and leaf size. */
+        KD_TREE,
+        /** {@code CoverTree} (Euclidean) with ELKI's default expansion and truncation. */
+        COVER_TREE;
+
+        java.util.List<IndexFactory<?>> factories() {
+            return switch (this) {
+                case NONE -> java.util.List.of();
+                case KD_TREE -> java.util.List.of(new ELKIBuilder<>(MemoryKDTree.Factory.class).build());
+                case COVER_TREE -> java.util.List.of(new ELKIBuilder<>(CoverTree.Factory.class)
+                        .with(CoverTree.Factory.Par.DISTANCE_FUNCTION_ID, EuclideanDistance.STATIC).build());
+            };
+        }
+    }
+
+    /** ELKI's LOF (Euclidean) with its kNN through {@code index}; scores in row order. */
+    public static double[] elkiLof(double[][] scaled, int k, ElkiIndex index) {
+        Database db = new StaticArrayDatabase(new ArrayAdapterDatabaseConnection(scaled), index.factories());
         db.initialize();
         Relation<NumberVector> rel = db.getRelation(TypeUtil.NUMBER_VECTOR_FIELD);
         DoubleRelation scores = new LOF<NumberVector>(k, EuclideanDistance.STATIC).run(rel).getScores();

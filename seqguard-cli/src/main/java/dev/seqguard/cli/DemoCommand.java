@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"End-to-end on the bundled real Taobao sample: inspect -> inject labelled anomalies -> select",
-                "without labels -> select with labels for 30% of users -> report -> recommender lift (three",
-                "recommenders trained before and after cleaning with the selected model). Scores of the other 70%",
-                "are checked against the injected truth."})
+        description = {"Runs the whole pipeline on the bundled real Taobao sample.",
+                "inspect -> inject labelled anomalies -> select without labels -> select with labels for 30%% of users"
+                        + " -> report -> recommender lift (three recommenders trained before and after cleaning with"
+                        + " the selected model). Scores of the other 70%% of users are checked against the injected"
+                        + " truth."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 @Command(name = "detectors", mixinStandardHelpOptions = true,
-        description = "Lists the registered detectors, one line each, with their family, needs and parameters.")
+        description = {"Lists the registered detectors: family, needs and parameters.",
+                "One line per detector with its family (statistical, ml, deep, rules, ensemble), what it needs or"
+                        + " offers (labels, event scores, ...) and a description, then its parameters with their"
+                        + " defaults. Opt-in detectors are left out of `select` unless named or asked for with --deep."})
 final class DetectorsCommand implements Runnable {
     @Override
     public void run() {

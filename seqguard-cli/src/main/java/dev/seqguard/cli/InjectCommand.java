@@ -20,10 +20,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "inject", mixinStandardHelpOptions = true,
-        description = {"Injects realistic, labelled anomalies into real traffic, reproducibly from a seed.",
-                "Writes DIR/events.csv (input layout), DIR/labels.csv (user_id,label,anomaly_type; every user),",
-                "DIR/event_labels.csv (user_id,item_id,timestamp,behavior,anomaly_type), DIR/targets.csv",
-                "(item_id,anomaly_type) and DIR/quarantine.csv."})
+        description = {"Injects labelled anomalies into real traffic, reproducibly.",
+                "Click farming, crawlers, ad-click fraud, account takeover, promotion abuse and misclicks (--types),"
+                        + " each realistic for its kind (--param), added at --rate from --seed. Writes DIR/events.csv (the input layout), DIR/labels.csv (user_id,label,anomaly_type; every user),"
+                        + " DIR/event_labels.csv (user_id,item_id,timestamp,behavior,anomaly_type), DIR/targets.csv"
+                        + " (item_id,anomaly_type) and DIR/quarantine.csv. The same seed gives the same files."})
 final class InjectCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;

@@ -23,7 +23,7 @@ final class InputOptions {
     LayoutOptions layout;
 
     @Option(names = "--max-line-length", defaultValue = "4096", paramLabel = "N",
-            description = "Longer lines are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
+            description = "Lines longer than this are quarantined as over_long_line. Default: ${DEFAULT-VALUE}.")
     int maxLineLength;
 
     /** The events file; a clear usage error when it was not given. */

@@ -7,6 +7,7 @@ import dev.seqguard.core.io.QuarantineCounter;
 import dev.seqguard.core.io.QuarantineSink;
 import dev.seqguard.core.io.QuarantineWriter;
 import dev.seqguard.core.model.Action;
+import dev.seqguard.detect.api.ModelIO;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,9 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Streams an event log through ingest and validation and profiles it: rows, users, items,",
-                "categories, time range, behaviour mix, events per user, quarantine counts by reason.",
-                "Memory does not grow with the file."})
+        description = {"Profiles an event log after ingest and validation.",
+                "Streams the log through ingest and validation and reports rows, users, items, categories, time range,"
+                        + " behaviour mix, events per user and quarantine counts by reason. Memory does not grow with"
+                        + " the file."})
 final class InspectCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -66,10 +68,10 @@ final class InspectCommand implements Callable<Integer> {
         doc.put("time_window", summary.bulkWindow().map(Object::toString).orElse("none"));
         doc.put("profile", p.toMap());
         if (out != null) {
-            Json.write(doc, out.resolve("inspect.json"));
+            ModelIO.writeIndentedJson(doc, out.resolve("inspect.json"));
         }
         if (json) {
-            System.out.println(Json.write(doc));
+            System.out.println(ModelIO.toIndentedJson(doc));
             return SeqGuard.EXIT_OK;
         }
         InputOptions.printSummary(summary, System.out);

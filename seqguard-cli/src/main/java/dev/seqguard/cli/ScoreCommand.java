@@ -2,6 +2,7 @@ package dev.seqguard.cli;
 
 import dev.seqguard.core.io.IngestResult;
 import dev.seqguard.detect.api.DetectionData;
+import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.output.EventScoring;
 import dev.seqguard.serving.ModelDirectory;
 import dev.seqguard.eval.output.ScoreFiles;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Applies a saved selection (DIR/model from `seqguard select`) to new events.",
+        description = {"Applies a saved selection (DIR/model from `select`) to new events.",
                 "Writes OUT/scores.csv, event_scores.csv, explanations.csv, summary.json and quarantine.csv."})
 final class ScoreCommand implements Callable<Integer> {
     @Mixin
@@ -66,7 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
         s.put("flagged", run.flaggedCount());
         s.put("model", model.toString());
         s.put("model_seed", saved.selection().seed());
-        Json.write(s, out.resolve("summary.json"));
+        ModelIO.writeIndentedJson(s, out.resolve("summary.json"));
         System.out.printf(Locale.ROOT, "scored %d sequences with %s: %d flagged (threshold %.4g); wrote %s%n",
                 data.size(), saved.selection().detector(), run.flaggedCount(), saved.selection().threshold(), out.toAbsolutePath());
         return SeqGuard.EXIT_OK;

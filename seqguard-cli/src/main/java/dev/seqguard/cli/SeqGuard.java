@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
  * trace unless {@code SEQGUARD_DEBUG=1}.
  */
 @Command(name = "seqguard", mixinStandardHelpOptions = true, version = "SeqGuard 0.1.0",
-        description = "Finds anomalies in e-commerce behaviour sequences and picks the detector that works on your data.",
+        description = {"Finds anomalies in e-commerce behaviour sequences and picks the detector that works on your data.",
+                "Start with `seqguard demo`, which runs every step on the bundled real Taobao sample. Each command"
+                        + " below has its own --help. Exit codes: 0 success, 1 internal error (please report it), 2 bad"
+                        + " input (one line on stderr saying what to fix)."},
         subcommands = {InspectCommand.class, InjectCommand.class, SelectCommand.class, ScoreCommand.class,
                 DetectorsCommand.class, RecommendCommand.class, FlagsCommand.class, ServeCommand.class,
                 KeysCommand.class, ReplayCommand.class, StreamCommand.class, DemoCommand.class, BenchCommand.class,

@@ -12,10 +12,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code bench --serve MODEL}: the service's load benchmark on the given events (context = those events). */
-final class ServeBenchmark {
-    private ServeBenchmark() {
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Load-tests `serve` on loopback with a saved model.",
+                "1, 8 and 64 clients send batches of 1 and 100 events; the events are both the load and the"
+                        + " group-feature context. Alias: `seqguard bench --serve MODEL_DIR`."})
+final class ServeBenchmark implements Callable<Integer> {
+    @Mixin
+    BenchInput input;
+
+    @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by select (DIR/model).")
+    Path model;
+
+    @Option(names = "--seconds", defaultValue = "5", description = "Seconds per measured cell. Default: ${DEFAULT-VALUE}.")
+    double seconds;
+
+    @Override
+    public Integer call() throws IOException {
+        return run(model, input.events(), seconds);
     }
 
     static int run(Path model, Path eventsFile, double seconds) throws IOException {

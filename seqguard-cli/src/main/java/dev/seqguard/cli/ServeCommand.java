@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the real-time scoring service over HTTP.",
                 "Routes: POST /v1/events, GET /v1/users/{id}, GET /v1/flags, POST /v1/model, GET /health, GET /metrics"
-                        + " and GET /openapi.json (see README, 'Scoring service').",
+                        + " and GET /openapi.json (see docs/service.md).",
                 "Flags are committed to D/seqguard.db before they are reported; user state is checkpointed periodically"
                         + " and on SIGTERM. The /v1 routes need a key from `seqguard keys create NAME --data-dir D`."})
 final class ServeCommand implements Callable<Integer> {

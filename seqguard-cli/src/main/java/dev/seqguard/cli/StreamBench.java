@@ -12,13 +12,47 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench --stream MODEL}: the Flink job's throughput from files to files on a replicated sample, and in the same
+ * {@code bench stream MODEL}: the Flink job's throughput from files to files on a replicated sample, and in the same
  * run its peer, the same lines through the same engine in one thread without Flink ({@link StreamBenchmark}).
  */
-final class StreamBench {
-    private StreamBench() {
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = {"Measures events/s of `stream` (the Flink job) and of its peer.",
+                "The events are replicated --copies times with renamed users into a temporary directory and run files"
+                        + " to files through the job; the peer runs the same lines through the same engine in one"
+                        + " thread without Flink, and both must flag alike. Alias: `seqguard bench --stream"
+                        + " MODEL_DIR`."})
+final class StreamBench implements Callable<Integer> {
+    static final int DEFAULT_COPIES = 30;
+    static final int DEFAULT_RUNS = 3;
+
+    @Mixin
+    BenchInput input;
+
+    @Parameters(paramLabel = "MODEL_DIR", description = "A model directory written by select (DIR/model).")
+    Path model;
+
+    @Option(names = "--copies", paramLabel = "N", defaultValue = "" + DEFAULT_COPIES,
+            description = "Copies of the events, each with renamed users. Default: ${DEFAULT-VALUE}.")
+    int copies;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + DEFAULT_RUNS,
+            description = "Measured runs, after one warm-up. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N",
+            description = "The job's parallelism. Default: ${DEFAULT-VALUE}.")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(model, input.events(), copies, parallelism, 1, runs);
     }
 
     static int run(Path model, Path eventsFile, int copies, int parallelism, int warmups, int runs) throws Exception {

@@ -131,6 +131,51 @@ class CliEndToEndTest {
         assertThat(r.out()).contains("Usage: seqguard " + verb);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "select", "selection", "odds", "deep", "serve", "stream"})
+    void everyBenchSubcommandHasItsOwnHelp(String sub) {
+        Run r = run("bench", sub, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: seqguard bench " + sub);
+        Run parent = run("bench", "--help");
+        assertThat(parent.out()).containsPattern("(?m)^  " + sub + " +\\S");
+    }
+
+    @Test
+    void benchSelectionNamesAnUnknownOptionAndExitsTwo() {
+        Run r = run("bench", "selection", "--no-such-option", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown option --no-such-option").doesNotContain("Exception");
+    }
+
+    @Test
+    void helpSummariesEndTheirSentenceAtEightyColumns() {
+        Run r = run("--help");
+        for (String verb : List.of("inspect", "inject", "select", "score", "detectors", "recommend", "demo", "bench")) {
+            String line = r.out().lines().filter(l -> l.startsWith("  " + verb + " ")).findFirst().orElseThrow();
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+            assertThat(line).as(line).endsWith(".");
+        }
+    }
+
+    @Test
+    void benchFlagFormsRunTheSubcommands() throws IOException {
+        Path odds = Files.createDirectories(dir.resolve("odds"));
+        Files.copy(Path.of("src", "test", "resources", "odds", "vertebral.csv"), odds.resolve("vertebral.csv"));
+        Run alias = run("bench", "--odds", odds.toString(), "--detectors", "robust-z", "--runs", "1");
+        Run sub = run("bench", "odds", odds.toString(), "--detectors", "robust-z", "--runs", "1");
+        assertThat(alias.code()).as(alias.err()).isZero();
+        assertThat(sub.code()).as(sub.err()).isZero();
+        assertThat(alias.out()).isEqualTo(sub.out()).contains("vertebral", "MEAN", "1 split seed(s)");
+
+        Run ingest = run("bench", "--events", slice.toString(), "--copies", "1", "--runs", "1");
+        assertThat(ingest.code()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("parse+validate", "sequencing+features");
+        Run missing = run("bench", "serve");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("MODEL_DIR");
+    }
+
     @Test
     void streamOnFlinkWritesTheFlagsReplayWritesOnTheSameEventsAndModel() throws IOException {
         Path sel = dir.resolve("sels");

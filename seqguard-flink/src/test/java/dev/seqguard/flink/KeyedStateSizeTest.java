@@ -14,7 +14,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a user costs in a checkpoint: the capacity plan in the README scales these bytes up. The keyed state is the
+ * What a user costs in a checkpoint: the capacity plan in docs/flink.md scales these bytes up. The keyed state is the
  * scored history (one serialised event each: three digit strings with a length byte each, the action byte, the time,
  * the extras byte, about 30 bytes for a Taobao event) and a few longs per user; pending events are gone once the
  * watermark has passed them.

@@ -42,12 +42,27 @@ abstract sealed class FixedColumnsFormat extends EventFormat
     @Override
     final RecordParser newParser(String headerLine) {
         Fields f = new Fields(width);
-        return (line, length, failed) -> {
-            int n = f.split(line, length, delimiter);
-            if (n != width) {
-                return failed.set(QuarantineReason.WRONG_FIELD_COUNT, Fields.wrongCount(layout, width, n, delimiter));
+        NumericIds ids = new NumericIds();
+        return new RecordParser() {
+            @Override
+            public BehaviorEvent parse(char[] line, int length, ParseFailure failed) {
+                int n = f.split(line, length, delimiter);
+                if (n != width) {
+                    return failed.set(QuarantineReason.WRONG_FIELD_COUNT, Fields.wrongCount(layout, width, n,
+                            delimiter));
+                }
+                return FixedColumnsFormat.this.parse(line, f, failed);
             }
-            return parse(line, f, failed);
+
+            @Override
+            public BehaviorEvent parseAscii(byte[] bytes, int start, int end) {
+                return FixedColumnsFormat.this.parseAscii(bytes, start, end, ids);
+            }
+
+            @Override
+            public long timeAscii(byte[] bytes, int start, int end) {
+                return FixedColumnsFormat.this.timeAscii(bytes, start, end);
+            }
         };
     }
 
@@ -56,4 +71,14 @@ abstract sealed class FixedColumnsFormat extends EventFormat
      * {@code failed}.
      */
     abstract BehaviorEvent parse(char[] line, Fields f, ParseFailure failed);
+
+    /** {@link RecordParser#parseAscii}; a layout without a fast path returns {@code null}. */
+    BehaviorEvent parseAscii(byte[] bytes, int start, int end, NumericIds ids) {
+        return null;
+    }
+
+    /** {@link RecordParser#timeAscii}; a layout without a fast path returns {@link Times#INVALID}. */
+    long timeAscii(byte[] bytes, int start, int end) {
+        return Times.INVALID;
+    }
 }

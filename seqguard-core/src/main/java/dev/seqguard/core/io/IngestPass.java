@@ -37,6 +37,7 @@ final class IngestPass {
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
     private int headerLines;
+    private LineSource current;
 
     private IngestPass(IngestOptions options, String source, TimeRange sanity, TimeRange bulk,
                        Consumer<? super BehaviorEvent> accepted, QuarantineSink quarantine,
@@ -102,6 +103,7 @@ final class IngestPass {
     }
 
     private void loop(LineSource lines) throws IOException {
+        current = lines;
         if (!lines.next()) {
             return;
         }
@@ -140,6 +142,9 @@ final class IngestPass {
         byte[] bytes = lines.bytes();
         int start = lines.start();
         int end = lines.end();
+        if (!lines.overlong() && fastPath(parser, bytes, start, end)) {
+            return;
+        }
         if (lines.overlong()) {
             reject(lines, QuarantineReason.LINE_TOO_LONG, () -> "line is " + lines.overlongLength()
                     + " bytes, longer than maxLineLength " + options.maxLineLength()
@@ -181,11 +186,44 @@ final class IngestPass {
                     + " is outside the bulk window " + bulk, () -> new String(chars, 0, length));
             return;
         }
+        finish(event, bytes, start, end, () -> new String(chars, 0, length));
+    }
+
+    /**
+     * The line through the parser's fast path ({@link RecordParser#parseAscii}), if it takes it and the event's
+     * time passes the time windows; then the line is done. Otherwise nothing has changed (no count, no window
+     * entry) and the ordinary path decides the line, so rejections keep their reasons and messages.
+     */
+    private boolean fastPath(RecordParser parser, byte[] bytes, int start, int end) throws IOException {
+        if (histogram != null) {
+            long t = parser.timeAscii(bytes, start, end);
+            if (t == Times.INVALID || !sanity.contains(t)) {
+                return false;
+            }
+            histogram.add(t);
+            return true;
+        }
+        BehaviorEvent event = parser.parseAscii(bytes, start, end);
+        if (event == null) {
+            return false;
+        }
+        long t = event.timeMillis();
+        if (!sanity.contains(t) || (bulk != null && !bulk.contains(t))) {
+            return false;
+        }
+        finish(event, bytes, start, end, () -> utf8(bytes, start, end)); // an ASCII line: the same text
+        return true;
+    }
+
+    /** The last check, for exact duplicates, then the event is accepted. */
+    private void finish(BehaviorEvent event, byte[] bytes, int start, int end, Supplier<String> raw)
+            throws IOException {
         if (duplicates != null && duplicates.isDuplicate(bytes, start, end)) {
-            reject(lines, QuarantineReason.DUPLICATE, () -> "exact duplicate of an earlier line (within the last "
-                    + options.duplicateWindow() + " distinct lines)", () -> new String(chars, 0, length));
+            rejectCurrent(QuarantineReason.DUPLICATE, () -> "exact duplicate of an earlier line (within the last "
+                    + options.duplicateWindow() + " distinct lines)", raw);
             return;
         }
+        long t = event.timeMillis();
         acceptedCount++;
         if (t < minTime) {
             minTime = t;
@@ -202,6 +240,11 @@ final class IngestPass {
         if (quarantine != null) {
             quarantine.accept(new QuarantinedLine(lines.lineNumber(), reason, message.get(), raw.get()));
         }
+    }
+
+    private void rejectCurrent(QuarantineReason reason, Supplier<String> message, Supplier<String> raw)
+            throws IOException {
+        reject(current, reason, message, raw);
     }
 
     private static boolean isBlank(byte[] b, int start, int end) {

@@ -2,6 +2,9 @@ package dev.seqguard.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines in a reusable buffer, without decoding or allocating per line. A line ends at
@@ -11,6 +14,8 @@ import java.io.InputStream;
  * {@code maxLineBytes} bytes are kept and the rest skipped, with {@link #overlong()} set.
  */
 final class LineSource {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private final InputStream in;
     private final int maxLineBytes;
     private final byte[] buf;
@@ -119,7 +124,16 @@ final class LineSource {
 
     private int indexOfNewline(int from, int to) {
         byte[] b = buf;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // eight bytes at a time: the lowest byte of w ^ '\n'...'\n' that is zero is the first newline
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

@@ -205,7 +205,7 @@ public sealed interface TimeRule permits TimeRule.Auto, TimeRule.Fixed, TimeRule
     }
 
     /** {@code 0}, {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}, or an ISO-8601 duration ({@code PT2H}). */
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("0")) {
             return Duration.ZERO;

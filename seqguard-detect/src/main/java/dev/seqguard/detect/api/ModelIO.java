@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
@@ -26,12 +28,24 @@ public final class ModelIO {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private static final ObjectMapper INDENTED = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelIO() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** {@code value} as indented JSON, for files people read (summaries, profiles); dates as ISO text. */
+    public static String toIndentedJson(Object value) throws IOException {
+        return INDENTED.writeValueAsString(value);
+    }
+
+    /** Writes {@code value} as indented JSON to {@code file}, creating its directory. */
+    public static void writeIndentedJson(Object value, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        INDENTED.writeValue(file.toFile(), value);
     }
 
     public static JsonNode toJson(FittedDetector fitted) {

@@ -125,10 +125,9 @@ public final class LofDetector implements Detector<LofDetector.Config> {
         ScaledReference reference = ScaledReference.fit(data.features().values(), config.maxReference(), config.seed());
         NeighbourIndex index = reference.index();
         int n = index.size();
-        Neighbours[] neighbourhoods = new Neighbours[n];
+        Neighbours[] neighbourhoods = index.neighbourhoods(config.k(), true);
         double[] kDistance = new double[n];
         for (int i = 0; i < n; i++) {
-            neighbourhoods[i] = index.neighbourhood(index.point(i), config.k(), true);
             kDistance[i] = neighbourhoods[i].farthest();
         }
         double[] density = new double[n];

@@ -24,7 +24,13 @@ public enum BankKind {
      * Price-scraping sessions that look like browsing: many distinct items of one or two categories at a short,
      * regular dwell, no cart, no buy; shorter and more focused than the injector's catalogue crawler.
      */
-    SCRAPER("scraper");
+    SCRAPER("scraper"),
+    /**
+     * Mimicry bots: new accounts replaying a real shopper's rhythm and action mix, with a share of their touches
+     * steered to promoted items. Opt-in (name it with {@code --kinds}): the default bank keeps the three kinds above
+     * so that its baseline stays comparable.
+     */
+    MIMIC("mimic");
 
     private final String code;
 

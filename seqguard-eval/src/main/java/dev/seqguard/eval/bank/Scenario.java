@@ -49,6 +49,19 @@ public record Scenario(ScenarioSpec spec, List<dev.seqguard.core.model.BehaviorE
         }
     }
 
+    /**
+     * What was actually planted, e.g. {@code 7.0% adfraud+takeover}: the spec's kinds that found room (a kind that
+     * needs history the sample lacks is dropped, see {@link ScenarioSpec#build}), in the spec's order.
+     */
+    public String describe() {
+        java.util.Set<String> present = new java.util.HashSet<>(kindOf.values());
+        java.util.List<String> kinds = new java.util.ArrayList<>(spec.kindCodes());
+        kinds.retainAll(present);
+        present.stream().filter(k -> !kinds.contains(k)).sorted().forEach(kinds::add);
+        return String.format(java.util.Locale.ROOT, "%.1f%% %s", 100.0 * kindOf.size() / realUsers,
+                String.join("+", kinds));
+    }
+
     /** 1 for each anomalous user of {@code users}, 0 otherwise (aligned). */
     public int[] labels(List<String> users) {
         int[] y = new int[users.size()];

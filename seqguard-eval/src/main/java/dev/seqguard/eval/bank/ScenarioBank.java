@@ -23,6 +23,8 @@ public final class ScenarioBank {
     /** Injector kinds the bank uses by default: the attacks (misclick is event noise; name it to include it). */
     public static final Set<AnomalyType> DEFAULT_CORE = EnumSet.of(AnomalyType.CRAWLER, AnomalyType.FARMING,
             AnomalyType.ADFRAUD, AnomalyType.TAKEOVER, AnomalyType.PROMO);
+    /** Bank-only kinds of the default bank ({@link BankKind#MIMIC} is opt-in, so the baseline stays comparable). */
+    public static final Set<BankKind> DEFAULT_BANK = EnumSet.of(BankKind.SLOW_DRIP, BankKind.RING, BankKind.SCRAPER);
     static final int MIXES = 5;
 
     private final Path dataDir;
@@ -91,7 +93,8 @@ public final class ScenarioBank {
                     maxUsers, share, Set.copyOf(coreKinds), settings,
                     bankKinds.contains(BankKind.SLOW_DRIP) ? SlowDripParams.draw(r) : null,
                     bankKinds.contains(BankKind.RING) ? RingParams.draw(r) : null,
-                    bankKinds.contains(BankKind.SCRAPER) ? ScraperParams.draw(r) : null));
+                    bankKinds.contains(BankKind.SCRAPER) ? ScraperParams.draw(r) : null,
+                    bankKinds.contains(BankKind.MIMIC) ? MimicParams.draw(r) : null));
         }
         return out;
     }

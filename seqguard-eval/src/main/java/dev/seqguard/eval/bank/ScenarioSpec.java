@@ -34,10 +34,18 @@ import java.util.stream.Collectors;
  * @param slowDrip     parameters of {@link BankKind#SLOW_DRIP}, or null when absent
  * @param ring         parameters of {@link BankKind#RING}, or null
  * @param scraper      parameters of {@link BankKind#SCRAPER}, or null
+ * @param mimic        parameters of {@link BankKind#MIMIC}, or null
  */
 public record ScenarioSpec(String id, BankLog log, long seed, int maxUsers, double share, Set<AnomalyType> coreKinds,
                            Map<String, String> coreSettings, SlowDripParams slowDrip, RingParams ring,
-                           ScraperParams scraper) {
+                           ScraperParams scraper, MimicParams mimic) {
+
+    /** A scenario without the opt-in {@link BankKind#MIMIC}. */
+    public ScenarioSpec(String id, BankLog log, long seed, int maxUsers, double share, Set<AnomalyType> coreKinds,
+                        Map<String, String> coreSettings, SlowDripParams slowDrip, RingParams ring,
+                        ScraperParams scraper) {
+        this(id, log, seed, maxUsers, share, coreKinds, coreSettings, slowDrip, ring, scraper, null);
+    }
 
     public ScenarioSpec {
         if (!(share > 0 && share < 0.5)) {
@@ -48,7 +56,7 @@ public record ScenarioSpec(String id, BankLog log, long seed, int maxUsers, doub
         }
         coreKinds = coreKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(coreKinds));
         coreSettings = Map.copyOf(coreSettings);
-        if (coreKinds.isEmpty() && slowDrip == null && ring == null && scraper == null) {
+        if (coreKinds.isEmpty() && slowDrip == null && ring == null && scraper == null && mimic == null) {
             throw new IllegalArgumentException("scenario " + id + " plants no kind");
         }
     }
@@ -71,6 +79,9 @@ public record ScenarioSpec(String id, BankLog log, long seed, int maxUsers, doub
         }
         if (scraper != null) {
             out.add(BankKind.SCRAPER);
+        }
+        if (mimic != null) {
+            out.add(BankKind.MIMIC);
         }
         return out;
     }
@@ -109,6 +120,7 @@ public record ScenarioSpec(String id, BankLog log, long seed, int maxUsers, doub
                 case SLOW_DRIP -> new SlowDripGenerator(slowDrip).generate(traffic, random, counts.get(k.code()));
                 case RING -> new RingGenerator(ring).generate(traffic, random, counts.get(k.code()));
                 case SCRAPER -> new ScraperGenerator(scraper).generate(traffic, random, counts.get(k.code()));
+                case MIMIC -> new MimicGenerator(mimic).generate(traffic, random, real, counts.get(k.code()));
             };
             for (PlantedUser p : planted) {
                 kindOf.put(p.userId(), k.code());
@@ -182,6 +194,9 @@ public record ScenarioSpec(String id, BankLog log, long seed, int maxUsers, doub
         }
         if (scraper != null) {
             p.put("scraper", scraper.toString());
+        }
+        if (mimic != null) {
+            p.put("mimic", mimic.toString());
         }
         return p.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))
                 .replaceAll("(\\d+\\.\\d{3})\\d+", "$1").replace("Params[", "[");

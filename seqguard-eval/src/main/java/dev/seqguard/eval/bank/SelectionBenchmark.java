@@ -74,7 +74,7 @@ public final class SelectionBenchmark {
 
         public static Options defaults(Path dataDir, boolean quick) {
             return new Options(dataDir, SEED, quick ? QUICK_SCENARIOS : SCENARIOS, Arrays.asList(BankLog.values()),
-                    ScenarioBank.DEFAULT_CORE, EnumSet.allOf(BankKind.class), quick ? QUICK_USERS : USERS,
+                    ScenarioBank.DEFAULT_CORE, ScenarioBank.DEFAULT_BANK, quick ? QUICK_USERS : USERS,
                     LabelFreeRun.defaults(), null, null, 1);
         }
     }
@@ -123,6 +123,9 @@ public final class SelectionBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (options.out() != null) {
+            console.println("wrote " + options.out().resolve(CSV));
+        }
         summarise(rows);
         return rows;
     }
@@ -133,11 +136,12 @@ public final class SelectionBenchmark {
         summary.lines().forEach(console::println);
         if (options.out() != null) {
             try {
+                Files.createDirectories(options.out());
                 Files.write(options.out().resolve(SUMMARY), summary.lines());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            console.println("wrote " + options.out().resolve(CSV) + " and " + SUMMARY);
+            console.println("wrote " + options.out().resolve(SUMMARY));
         }
     }
 
@@ -224,7 +228,7 @@ public final class SelectionBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<String> users = pick.users();
         String[] kinds = users.stream().map(u -> scenario.kindOf().get(u)).toArray(String[]::new);
-        return ScenarioOutcome.score(scenario.spec().id(), scenario.spec().log().code(), scenario.spec().describe(),
+        return ScenarioOutcome.score(scenario.spec().id(), scenario.spec().log().code(), scenario.describe(),
                 scenario.labels(users), kinds, pick.result(), scenario.labels(iforest.users()), iforest.result(),
                 seconds);
     }
@@ -262,7 +266,7 @@ public final class SelectionBenchmark {
      * [--export DIR] [--from K] [--detectors a,b]}, or {@code --summarise A.csv,B.csv [--out DIR]} for the summary of
      * rows written earlier (a bank run in parts); the data directory defaults to the system property {@code seqguard.data},
      * else {@code ../shared/data}. Kinds are injector codes (crawler, farming, adfraud, takeover, promo, misclick) and bank
-     * codes (slowdrip, ring, scraper).
+     * codes (slowdrip, ring, scraper, and the opt-in mimic).
      */
     public static void main(String[] args) {
         Path data = Path.of(System.getProperty("seqguard.data", "../shared/data"));

@@ -26,6 +26,27 @@ public final class SelectionReport {
     private SelectionReport() {
     }
 
+    /** A run's summary as the report's key facts, in the summary's order: {@code rows_read} becomes "rows read". */
+    public static List<ReportModel.KeyValue> facts(Map<String, Object> summary) {
+        List<ReportModel.KeyValue> facts = new ArrayList<>();
+        summary.forEach((k, v) -> facts.add(new ReportModel.KeyValue(k.replace('_', ' '), display(v))));
+        return facts;
+    }
+
+    /** Report-friendly text of a summary value. */
+    static String display(Object v) {
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.4g", d);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.isEmpty() ? "none" : m.toString().replaceAll("[{}]", "").replace("=", " ");
+        }
+        if (v instanceof Number n) {
+            return String.format(Locale.ROOT, "%,d", n.longValue());
+        }
+        return String.valueOf(v);
+    }
+
     /**
      * @param summary key facts about the input (rows read, quarantined, ...) in display order
      * @param labels  per row 1 / 0 / -1, or null

@@ -25,7 +25,7 @@ public final class Agreement {
                 continue;
             }
             List<double[]> others = ok.stream().filter(o -> o != r).map(CandidateResult::scores).toList();
-            out.add(r.withAgreement(spearman(r.scores(), Selector.rankAverage(others))));
+            out.add(r.withAgreement(spearman(r.scores(), SelectionRows.rankAverage(others))));
         }
         return out;
     }

@@ -6,10 +6,7 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.Family;
 import dev.seqguard.detect.api.FittedDetector;
-import dev.seqguard.detect.ensemble.CrossFittedDetector;
 import dev.seqguard.detect.ensemble.RankAverageEnsembleDetector;
-import dev.seqguard.detect.ensemble.ScoreCalibration;
-import dev.seqguard.eval.metrics.AveragePrecision;
 import dev.seqguard.eval.metrics.Evaluation;
 import dev.seqguard.eval.metrics.Evaluator;
 import dev.seqguard.eval.threshold.ConsensusOperatingPoint;
@@ -125,7 +122,7 @@ public final class Selector {
         }
         ThresholdRule rule = ThresholdRule.parse(options.threshold() != null ? options.threshold() : "f1");
         int[] rows = Folds.labelledRows(data.labels());
-        double threshold = rule.compute(pick(best.scores(), rows), pick(data.labels(), rows)).value();
+        double threshold = rule.compute(SelectionRows.pick(best.scores(), rows), SelectionRows.pick(data.labels(), rows)).value();
         return new SelectionResult(SelectionResult.Mode.LABELLED, ranked, best, threshold, rule.describe(),
                 Confidence.of(best, ranked, true), List.of());
     }
@@ -152,7 +149,7 @@ public final class Selector {
                 progress.accept(d.name() + SYNTHETIC_SUFFIX);
                 try {
                     extra = extra == null ? augmentation.rows(options.seed()) : extra;
-                    results.add(selfSupervised(d, data, reliableNegatives, variants, kinds, extra, cellScores));
+                    results.add(HeldOutClassifier.validate(options, d, data, reliableNegatives, variants, kinds, extra, cellScores));
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     results.add(CandidateResult.failure(d.name() + SYNTHETIC_SUFFIX, d.info().family(), e.getMessage()));
                 }
@@ -296,8 +293,8 @@ public final class Selector {
         double[] written = new double[n];
         boolean[] inFold = new boolean[n];
         for (int[] fold : folds) {
-            int[] train = complement(fold, n);
-            FittedDetector fitted = DetectorRegistry.fit(d, withExtra(data.select(train), data, fold, extra),
+            int[] train = SelectionRows.complement(fold, n);
+            FittedDetector fitted = DetectorRegistry.fit(d, SelectionRows.withExtra(data.select(train), data, fold, extra),
                     Map.of(), options.seed());
             double[] s = fitted.score(data.select(fold).withoutLabels());
             for (int i = 0; i < fold.length; i++) {
@@ -306,7 +303,7 @@ public final class Selector {
             }
         }
         int[] unlabelled = java.util.stream.IntStream.range(0, n).filter(i -> !inFold[i]).toArray();
-        Timed full = Timed.fitAndScore(d, withExtra(data, data, unlabelled, extra), data, options.seed());
+        Timed full = Timed.fitAndScore(d, SelectionRows.withExtra(data, data, unlabelled, extra), data, options.seed());
         for (int i = 0; i < n; i++) {
             if (!inFold[i]) {
                 written[i] = full.scores()[i];
@@ -338,7 +335,7 @@ public final class Selector {
         if (scores.isEmpty()) {
             return labels;
         }
-        double[] consensus = rankAverage(scores);
+        double[] consensus = SelectionRows.rankAverage(scores);
         double[] sorted = consensus.clone();
         Arrays.sort(sorted);
         double cut = sorted[(int) Math.floor((1 - SUSPICIOUS_SHARE) * (n - 1))];
@@ -367,101 +364,6 @@ public final class Selector {
     }
 
     /**
-     * Without labels, a supervised detector trained on the real rows as presumed normal plus synthetic anomalies
-     * (positive-unlabelled learning), cross-fitted by user ({@link CrossFittedDetector}): every real row and every
-     * validation row is scored by a copy that never trained on its user, so a real anomaly in the data is never
-     * scored by a model that was told it is normal — and the saved model gives the same scores on the same data.
-     *
-     * <p>It is validated <em>leave one kind out</em>: for each anomaly kind, a copy trained without that kind's
-     * synthetic rows scores the validation sets, and only that kind is graded with it. The validation sets draw their
-     * parameters outside the ranges of the training injections ({@link InjectedValidation}), so the classifier is
-     * never graded on what it was taught. Kinds the training rows do not contain are graded with the full model
-     * (it never saw them either).
-     */
-    private CandidateResult selfSupervised(Detector<?> d, DetectionData data, int[] reliableNegatives,
-                                           List<SyntheticValidation.Variant> variants, List<String> kinds,
-                                           Augmentation.Rows extra, Map<String, HeldOutCells.CellScores> cellScores) {
-        CrossFittedDetector crossFit = new CrossFittedDetector(DetectorRegistry.lookup());
-        CrossFittedDetector.Config config = new CrossFittedDetector.Config(d.name(), options.folds(), options.seed());
-        DetectionData negatives = data.withLabels(reliableNegatives);
-        Timed full = Timed.fitAndScore(crossFit, config, negatives.concat(extra.data()), data);
-        List<double[]> fullVariantScores = variants.stream().map(v -> full.model().score(v.data().withoutLabels())).toList();
-        java.util.Set<String> taught = new java.util.HashSet<>(Arrays.asList(extra.types()));
-        Map<String, List<double[]>> byKind = new java.util.HashMap<>();
-        CrossFittedDetector.Config heldOutConfig = new CrossFittedDetector.Config(d.name(), HELD_OUT_FOLDS, options.seed());
-        for (String kind : kinds) {
-            if (!taught.contains(kind)) {
-                byKind.put(kind, fullVariantScores);
-                continue;
-            }
-            Augmentation.Rows others = extra.without(kind);
-            if (others.data().size() == 0) {
-                continue;
-            }
-            FittedDetector without = crossFit.fit(negatives.concat(others.data()), heldOutConfig);
-            byKind.put(kind, variants.stream().map(v -> without.score(v.data().withoutLabels())).toList());
-        }
-        boolean unknownKinds = taught.size() == 1 && taught.contains("");
-        HeldOutCells.CellScores cells = (v, k) -> byKind.containsKey(k) ? byKind.get(k).get(v)
-                : unknownKinds ? fullVariantScores.get(v) : null;
-        String name = d.name() + SYNTHETIC_SUFFIX;
-        cellScores.put(name, cells);
-        double[][] held = HeldOutCells.of(variants, kinds, cells);
-        List<double[]> composite = unknownKinds ? fullVariantScores : composite(variants, kinds, byKind, fullVariantScores);
-        return new CandidateResult(name, d.info().family(), full.scores(), syntheticEvaluation(variants, composite),
-                HeldOutCells.kindBalancedMean(held), HeldOutCells.perVariant(held), composite, Double.NaN,
-                full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null, held);
-    }
-
-    /** Cross-fit copies per held-out kind: fewer than the shipped model's, each only grades one kind. */
-    static final int HELD_OUT_FOLDS = 3;
-
-    /**
-     * One score per validation row from the held-out copies, for the pooled leaderboard metrics and the report's
-     * curves: a row of kind k gets its percentile under the copy that never saw k; a normal row the mean of its
-     * percentiles under all held-out copies.
-     */
-    private static List<double[]> composite(List<SyntheticValidation.Variant> variants, List<String> kinds,
-                                            Map<String, List<double[]>> byKind, List<double[]> fallback) {
-        List<double[]> out = new ArrayList<>();
-        for (int v = 0; v < variants.size(); v++) {
-            int vv = v;
-            Map<String, ScoreCalibration> cal = new java.util.HashMap<>();
-            byKind.forEach((k, s) -> cal.put(k, ScoreCalibration.of(s.get(vv))));
-            double[] s = new double[variants.get(v).data().size()];
-            String[] t = variants.get(v).types();
-            int[] y = variants.get(v).data().labels();
-            for (int i = 0; i < s.length; i++) {
-                if (y[i] == 1 && byKind.containsKey(t[i])) {
-                    s[i] = cal.get(t[i]).percentile(byKind.get(t[i]).get(v)[i]);
-                } else {
-                    double sum = 0;
-                    for (String k : cal.keySet()) {
-                        sum += cal.get(k).percentile(byKind.get(k).get(v)[i]);
-                    }
-                    s[i] = cal.isEmpty() ? fallback.get(v)[i] : sum / cal.size();
-                }
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
-    /** {@code train} plus the synthetic rows not made from any user of {@code scored} rows of {@code data}. */
-    private static DetectionData withExtra(DetectionData train, DetectionData data, int[] scored, Augmentation.Rows extra) {
-        if (extra == null) {
-            return train;
-        }
-        java.util.Set<String> scoredUsers = new java.util.HashSet<>();
-        for (int i : scored) {
-            scoredUsers.add(data.hasSequences() ? data.sequences().get(i).userId() : data.features().rowIds().get(i));
-        }
-        int[] keep = java.util.stream.IntStream.range(0, extra.data().size())
-                .filter(i -> extra.sourceUsers()[i] == null || !scoredUsers.contains(extra.sourceUsers()[i])).toArray();
-        return train.concat(extra.data().select(keep));
-    }
-
-    /**
      * PR-AUC per validation set and anomaly kind ({@link HeldOutCells}) of a detector fitted on each variant without
      * its labels; the real data is then scored by a model fitted on it alone.
      */
@@ -474,13 +376,13 @@ public final class Selector {
         }
         Timed full = Timed.fitAndScore(d, data.withoutLabels(), data, options.seed());
         double[][] cells = HeldOutCells.ofVariantScores(variants, kinds, variantScores);
-        return new CandidateResult(d.name(), d.info().family(), full.scores(), syntheticEvaluation(variants, variantScores),
+        return new CandidateResult(d.name(), d.info().family(), full.scores(), HeldOutClassifier.syntheticEvaluation(variants, variantScores),
                 HeldOutCells.kindBalancedMean(cells), HeldOutCells.perVariant(cells), variantScores, Double.NaN,
                 full.fitMillis(), full.scoreMillis(), full.allocatedMb(), full.model(), null, cells);
     }
 
     private CandidateResult ensembleLabelled(List<CandidateResult> members, DetectionData data, String[] types) {
-        double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
+        double[] written = SelectionRows.rankAverage(members.stream().map(CandidateResult::scores).toList());
         Evaluation ev = evaluateLabelled(written, data.labels(), types);
         return ensembleResult(members, data, written, ev, Double.NaN, new double[0], List.of(), null);
     }
@@ -498,16 +400,16 @@ public final class Selector {
                 }
                 parts.add(s);
             }
-            return rankAverage(parts);
+            return SelectionRows.rankAverage(parts);
         };
         List<double[]> variantScores = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             int vv = v;
-            variantScores.add(rankAverage(members.stream().map(m -> m.variantScores().get(vv)).toList()));
+            variantScores.add(SelectionRows.rankAverage(members.stream().map(m -> m.variantScores().get(vv)).toList()));
         }
         double[][] held = HeldOutCells.of(variants, kinds, cells);
-        double[] written = rankAverage(members.stream().map(CandidateResult::scores).toList());
-        CandidateResult r = ensembleResult(members, data, written, syntheticEvaluation(variants, variantScores),
+        double[] written = SelectionRows.rankAverage(members.stream().map(CandidateResult::scores).toList());
+        CandidateResult r = ensembleResult(members, data, written, HeldOutClassifier.syntheticEvaluation(variants, variantScores),
                 HeldOutCells.kindBalancedMean(held), HeldOutCells.perVariant(held), variantScores, held);
         cellScores.put(r.detector(), cells);
         return r;
@@ -530,80 +432,16 @@ public final class Selector {
 
     private Evaluation evaluateLabelled(double[] scores, int[] labels, String[] types) {
         int[] rows = Folds.labelledRows(labels);
-        double[] s = pick(scores, rows);
-        int[] y = pick(labels, rows);
+        double[] s = SelectionRows.pick(scores, rows);
+        int[] y = SelectionRows.pick(labels, rows);
         String[] t = types == null ? null : Arrays.stream(rows).mapToObj(i -> types[i]).toArray(String[]::new);
-        double threshold = ThresholdRule.f1Optimal().compute(s, y).value();
-        return Evaluator.evaluate(y, s, t, threshold);
-    }
-
-    /** Metrics pooled over the variants (each variant's scores calibrated to percentiles first). */
-    private static Evaluation syntheticEvaluation(List<SyntheticValidation.Variant> variants, List<double[]> scores) {
-        int total = variants.stream().mapToInt(v -> v.data().size()).sum();
-        int[] y = new int[total];
-        double[] s = new double[total];
-        String[] t = new String[total];
-        int k = 0;
-        for (int v = 0; v < variants.size(); v++) {
-            ScoreCalibration cal = ScoreCalibration.of(scores.get(v));
-            int[] labels = variants.get(v).data().labels();
-            for (int i = 0; i < labels.length; i++, k++) {
-                y[k] = labels[i];
-                s[k] = cal.percentile(scores.get(v)[i]);
-                t[k] = variants.get(v).types()[i];
-            }
-        }
         double threshold = ThresholdRule.f1Optimal().compute(s, y).value();
         return Evaluator.evaluate(y, s, t, threshold);
     }
 
     private static List<CandidateResult> rank(List<CandidateResult> results) {
         return results.stream().sorted(Comparator.comparingDouble(CandidateResult::selectionScore).reversed()
-                .thenComparing(r -> r.evaluation() == null ? 0.0 : -nanToZero(r.evaluation().rocAuc()))
+                .thenComparing(r -> r.evaluation() == null ? 0.0 : -SelectionRows.nanToZero(r.evaluation().rocAuc()))
                 .thenComparing(CandidateResult::detector)).toList();
-    }
-
-    /** Mean percentile rank across score vectors of the same rows. */
-    static double[] rankAverage(List<double[]> scoreSets) {
-        int n = scoreSets.get(0).length;
-        double[] out = new double[n];
-        for (double[] s : scoreSets) {
-            ScoreCalibration cal = ScoreCalibration.of(s);
-            for (int i = 0; i < n; i++) {
-                out[i] += cal.percentile(s[i]) / scoreSets.size();
-            }
-        }
-        return out;
-    }
-
-    private static int[] complement(int[] rows, int n) {
-        boolean[] out = new boolean[n];
-        for (int r : rows) {
-            out[r] = true;
-        }
-        int[] rest = new int[n - rows.length];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (!out[i]) {
-                rest[k++] = i;
-            }
-        }
-        return rest;
-    }
-
-    static double[] pick(double[] v, int[] rows) {
-        return Arrays.stream(rows).mapToDouble(i -> v[i]).toArray();
-    }
-
-    static int[] pick(int[] v, int[] rows) {
-        return Arrays.stream(rows).map(i -> v[i]).toArray();
-    }
-
-    private static double mean(double[] v) {
-        return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    private static double nanToZero(double v) {
-        return Double.isNaN(v) ? 0 : v;
     }
 }

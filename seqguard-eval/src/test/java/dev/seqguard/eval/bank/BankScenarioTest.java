@@ -20,7 +20,7 @@ class BankScenarioTest {
     @Test
     void theDefaultBankHasThirtyScenariosOverFiveLogsWithEveryKindAndSharesFromTwoToFifteenPercent() {
         List<ScenarioSpec> specs = ScenarioBank.specs(17, 30, Arrays.asList(BankLog.values()),
-                ScenarioBank.DEFAULT_CORE, EnumSet.allOf(BankKind.class), 300);
+                ScenarioBank.DEFAULT_CORE, ScenarioBank.DEFAULT_BANK, 300);
         assertThat(specs).hasSize(30);
         assertThat(specs.stream().map(ScenarioSpec::log).collect(Collectors.toSet())).hasSize(5);
         assertThat(specs).allSatisfy(s -> assertThat(s.share()).isBetween(0.02, 0.15));
@@ -28,12 +28,12 @@ class BankScenarioTest {
         specs.forEach(s -> kinds.addAll(s.kindCodes()));
         assertThat(kinds).contains("slowdrip", "ring", "scraper", "crawler", "farming", "adfraud", "takeover", "promo");
         // the bank-only kinds are not a rare extra: each is in at least a third of the scenarios
-        for (BankKind k : BankKind.values()) {
+        for (BankKind k : ScenarioBank.DEFAULT_BANK) {
             assertThat(specs.stream().filter(s -> s.bankKinds().contains(k)).count()).isGreaterThanOrEqualTo(10);
         }
         assertThat(specs.stream().map(ScenarioSpec::id).distinct().count()).isEqualTo(30);
         assertThat(ScenarioBank.specs(17, 30, Arrays.asList(BankLog.values()), ScenarioBank.DEFAULT_CORE,
-                EnumSet.allOf(BankKind.class), 300)).isEqualTo(specs);
+                ScenarioBank.DEFAULT_BANK, 300)).isEqualTo(specs);
     }
 
     @Test
@@ -73,6 +73,18 @@ class BankScenarioTest {
     }
 
     @Test
+    void aKindThatNeedsMoreHistoryThanTheLogHasIsDroppedAndTheDescriptionSaysWhatWasPlanted() {
+        List<BehaviorEvent> shortLog = BankFixtures.shoppers(4, 400, 6, true).stream()
+                .filter(e -> e.timeMillis() < BankFixtures.START + 3 * 3_600_000L).toList();
+        ScenarioSpec spec = new ScenarioSpec("short", BankLog.TAOBAO_2H, 5, 500, 0.1,
+                EnumSet.of(AnomalyType.CRAWLER, AnomalyType.TAKEOVER), Map.of(), null, null, ScraperParams.defaults());
+        Scenario s = spec.build(shortLog);
+        assertThat(s.kindOf().values()).containsOnly("crawler", "scraper");
+        assertThat(s.describe()).endsWith(" crawler+scraper");
+        assertThat(spec.describe()).endsWith(" crawler+takeover+scraper");
+    }
+
+    @Test
     void largeLogsAreSampledToMaxUsers() {
         List<BehaviorEvent> real = BankFixtures.shoppers(4, 300, 3, true);
         ScenarioSpec spec = new ScenarioSpec("sample", BankLog.TAOBAO, 5, 100, 0.05, Set.of(), Map.of(), null, null,
@@ -80,6 +92,23 @@ class BankScenarioTest {
         Scenario s = spec.build(real);
         assertThat(s.realUsers()).isEqualTo(100);
         assertThat(s.events().stream().map(BehaviorEvent::userId).distinct().count()).isEqualTo(105);
+    }
+
+    @Test
+    void selectionNeverUsesTheBank() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src", "main", "java"))) {
+            List<java.nio.file.Path> users = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.toString().contains(java.io.File.separator + "bank" + java.io.File.separator))
+                    .filter(p -> {
+                        try {
+                            return java.nio.file.Files.readString(p).contains("dev.seqguard.eval.bank");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+            assertThat(users).isEmpty();
+        }
     }
 
     @Test

@@ -115,7 +115,7 @@ class BankSelectionBenchmarkTest {
         }
         LabelFreeRun fast = new LabelFreeRun(List.of("iforest", "zscore"), 0, LabelFreeRun.SELECT_SEED);
         SelectionBenchmark.Options options = new SelectionBenchmark.Options(data, 5, 2, List.of(BankLog.TAOBAO),
-                Set.of(), EnumSet.allOf(BankKind.class), 60, fast, dir.resolve("out"), dir.resolve("export"), 1);
+                Set.of(), ScenarioBank.DEFAULT_BANK, 60, fast, dir.resolve("out"), dir.resolve("export"), 1);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         SelectionBenchmark bench = new SelectionBenchmark(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         List<ScenarioOutcome> rows = bench.run();

@@ -49,8 +49,8 @@ class SelectorTest {
         SelectionResult r = selector(List.of("random-forest")).select(data.withLabels(labels), null, null);
         CandidateResult rf = r.leaderboard().stream().filter(c -> c.detector().equals("random-forest")).findFirst().orElseThrow();
         int[] rows = Arrays.stream(Folds.labelledRows(labels)).toArray();
-        double oof = RocAuc.of(Selector.pick(labels, rows), Selector.pick(rf.scores(), rows));
-        double inSample = RocAuc.of(Selector.pick(labels, rows), Selector.pick(rf.model().score(data), rows));
+        double oof = RocAuc.of(SelectionRows.pick(labels, rows), SelectionRows.pick(rf.scores(), rows));
+        double inSample = RocAuc.of(SelectionRows.pick(labels, rows), SelectionRows.pick(rf.model().score(data), rows));
         assertThat(inSample).as("the full model memorised the noise").isGreaterThan(0.95);
         assertThat(oof).as("out-of-fold ROC-AUC on noise labels").isBetween(0.35, 0.65);
         assertThat(r.mode()).isEqualTo(SelectionResult.Mode.LABELLED);

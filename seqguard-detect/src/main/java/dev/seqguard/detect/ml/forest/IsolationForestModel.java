@@ -1,23 +1,30 @@
 package dev.seqguard.detect.ml.forest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
  * A grown isolation forest (Liu, Ting and Zhou, "Isolation Forest", ICDM 2008), every tree in the same flat
- * primitive arrays so that scoring walks arrays instead of objects and the JSON form stays compact.
+ * primitive arrays so that the JSON form stays compact.
  *
  * <p>Nodes are stored in preorder, so an internal node's left child is the next node. Node {@code i} of any tree:
  * {@code feature[i]} is the split feature, or {@code -1} for an external (leaf) node; rows with
  * {@code x[feature[i]] < split[i]} go to node {@code i + 1}, the others to {@code right[i]}; {@code size[i]} is
  * the number of subsample rows that reached the node. Tree {@code t} starts at node {@code roots[t]}.
  *
- * @param sampleSize the subsample size psi each tree was grown on (after capping at the number of rows)
+ * <p>Scoring does not walk these arrays: the constructor builds a {@link ScoringLayout} (complete trees, branch-free
+ * walks, leaf path lengths precomputed) that gives the same scores to the last bit. It is built whenever a model is
+ * made, so saved models get it on load; it is not part of the saved form.
+ *
+ * <p>The JSON form is the six properties {@code sampleSize, roots, feature, split, right, size} (this was a record
+ * of them; saved models read unchanged). The arrays are not copied: do not modify them.
  */
-public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, double[] split, int[] right,
-                                   int[] size) {
+@JsonPropertyOrder({"sampleSize", "roots", "feature", "split", "right", "size"})
+public final class IsolationForestModel {
 
-    private static final int BLOCK = 64;
     private static final int PARALLEL_ROWS = 8192;
     private static final double EULER_GAMMA = 0.5772156649015329;
     private static final double[] AVERAGE_PATH = new double[4097];
@@ -28,7 +35,21 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
         }
     }
 
-    public IsolationForestModel {
+    private final int sampleSize;
+    private final int[] roots;
+    private final int[] feature;
+    private final double[] split;
+    private final int[] right;
+    private final int[] size;
+    private final ScoringLayout layout;
+
+    /**
+     * @param sampleSize the subsample size psi each tree was grown on (after capping at the number of rows)
+     */
+    @JsonCreator
+    public IsolationForestModel(@JsonProperty("sampleSize") int sampleSize, @JsonProperty("roots") int[] roots,
+                                @JsonProperty("feature") int[] feature, @JsonProperty("split") double[] split,
+                                @JsonProperty("right") int[] right, @JsonProperty("size") int[] size) {
         int nodes = feature.length;
         if (split.length != nodes || right.length != nodes || size.length != nodes) {
             throw new IllegalArgumentException("isolation forest node arrays differ in length");
@@ -50,6 +71,43 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
                 throw new IllegalArgumentException("isolation forest root " + r + " outside 0.." + (nodes - 1));
             }
         }
+        this.sampleSize = sampleSize;
+        this.roots = roots;
+        this.feature = feature;
+        this.split = split;
+        this.right = right;
+        this.size = size;
+        this.layout = new ScoringLayout(roots, feature, split, right, size);
+    }
+
+    @JsonProperty
+    public int sampleSize() {
+        return sampleSize;
+    }
+
+    @JsonProperty
+    public int[] roots() {
+        return roots;
+    }
+
+    @JsonProperty
+    public int[] feature() {
+        return feature;
+    }
+
+    @JsonProperty
+    public double[] split() {
+        return split;
+    }
+
+    @JsonProperty
+    public int[] right() {
+        return right;
+    }
+
+    @JsonProperty
+    public int[] size() {
+        return size;
     }
 
     public int trees() {
@@ -76,57 +134,49 @@ public record IsolationForestModel(int sampleSize, int[] roots, int[] feature, d
 
     /** The anomaly score {@code 2^(-E[h(x)] / c(psi))}, in (0, 1]; about 0.5 or less for ordinary rows. */
     public double score(double[] x) {
-        double total = 0;
-        for (int root : roots) {
-            total += pathLength(x, root);
-        }
-        return toScore(total);
+        return toScore(layout.totalPath(x));
     }
 
     /**
      * {@link #score(double[])} of every row, identical to scoring them one by one. Rows go through the forest in
-     * blocks, tree by tree, so that one tree and one block of rows stay in cache together; large batches spread
-     * the blocks over the common fork-join pool (each row's sum still runs over the trees in order, so the result
-     * does not depend on the threads).
+     * blocks of {@link ScoringLayout#BLOCK}, tree by tree, so that one tree and one block of rows stay in cache
+     * together; large batches spread the blocks over the common fork-join pool (each row's sum still runs over the
+     * trees in order, so the result does not depend on the threads).
      */
     public double[] scores(double[][] rows) {
         if (rows.length == 1) {
             return new double[] {score(rows[0])}; // a stream scorer's one row: no block buffer, no stream pipeline
         }
         double[] out = new double[rows.length];
-        int blocks = (rows.length + BLOCK - 1) / BLOCK;
-        IntStream range = IntStream.range(0, blocks);
-        (rows.length >= PARALLEL_ROWS ? range.parallel() : range).forEach(b -> scoreBlock(rows, b * BLOCK,
-                Math.min(rows.length, (b + 1) * BLOCK), out));
+        int block = ScoringLayout.BLOCK;
+        int blocks = (rows.length + block - 1) / block;
+        if (rows.length < PARALLEL_ROWS) {
+            scoreBlocks(rows, 0, blocks, out);
+        } else {
+            // a chunk of blocks per task keeps the buffers' allocation off the per-block path
+            int chunk = 16;
+            IntStream.range(0, (blocks + chunk - 1) / chunk).parallel().forEach(c -> scoreBlocks(rows, c * chunk,
+                    Math.min(blocks, (c + 1) * chunk), out));
+        }
         return out;
     }
 
-    private void scoreBlock(double[][] rows, int from, int to, double[] out) {
-        double[] total = new double[to - from];
-        for (int root : roots) {
+    private void scoreBlocks(double[][] rows, int fromBlock, int toBlock, double[] out) {
+        int block = ScoringLayout.BLOCK;
+        double[] total = new double[block];
+        double[] columns = new double[block * layout.width()];
+        for (int b = fromBlock; b < toBlock; b++) {
+            int from = b * block;
+            int to = Math.min(rows.length, from + block);
+            layout.totalPaths(rows, from, to, total, columns);
             for (int r = from; r < to; r++) {
-                total[r - from] += pathLength(rows[r], root);
+                out[r] = toScore(total[r - from]);
             }
-        }
-        for (int r = from; r < to; r++) {
-            out[r] = toScore(total[r - from]);
         }
     }
 
     private double toScore(double totalPath) {
         return Math.pow(2, -(totalPath / roots.length) / averagePath(sampleSize));
-    }
-
-    /** h(x) in the tree rooted at {@code root}: edges walked plus c(size) of the external node reached. */
-    private double pathLength(double[] x, int root) {
-        int node = root;
-        int depth = 0;
-        int f;
-        while ((f = feature[node]) >= 0) {
-            node = x[f] < split[node] ? node + 1 : right[node];
-            depth++;
-        }
-        return depth + averagePath(size[node]);
     }
 
     /**

@@ -7,8 +7,12 @@ import java.util.Arrays;
 /**
  * Exact Euclidean k-nearest-neighbour search over a fixed reference set, with a k-d tree (Friedman, Bentley and
  * Finkel, "An Algorithm for Finding Best Matches in Logarithmic Expected Time", ACM TOMS 1977) whose cells are
- * pruned by the incremental box distance of Arya and Mount (SODA 1993), and leaves scanned with partial-distance
- * early abandoning. Points live in one flat array in tree order, so a leaf scan reads contiguous memory.
+ * pruned by the incremental box distance of Arya and Mount (SODA 1993). Points live in one flat array in tree
+ * order, each leaf's values stored column by column (value {@code j} of the leaf's {@code p}-th point at
+ * {@code j * leafSize + p}), so a leaf scan computes all its squared distances at once in loops the JIT turns into
+ * vector instructions, abandoning the leaf when every partial distance already exceeds the current bound. Each
+ * squared distance is still summed over the dimensions in order, so distances are the same doubles as a scalar
+ * sum's.
  *
  * <p>Results are exact and unique: neighbours are ordered by (distance, reference index), so ties resolve the
  * same way whatever the traversal, and a query's answer depends only on the query and the reference set.
@@ -17,7 +21,9 @@ import java.util.Arrays;
  */
 public final class NeighbourIndex {
 
-    private static final int LEAF_SIZE = 16;
+    private static final int LEAF_SIZE = 32;
+    /** Dimensions between two checks, in a leaf scan, of whether any point of the leaf can still qualify. */
+    private static final int ABANDON_STRIDE = 4;
 
     private final double[][] points;
     private final int dimension;
@@ -31,6 +37,7 @@ public final class NeighbourIndex {
     private final int[] right;
     private final int[] lookup;
     private int nodes;
+    private int maxLeaf;
 
     /** @param points the reference set, at least one point, all of the same width; not copied, do not modify */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -60,8 +67,18 @@ public final class NeighbourIndex {
         right = new int[capacity];
         build(0, n);
         coords = new double[n * dimension];
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(points[order[p]], 0, coords, p * dimension, dimension);
+        for (int node = 0; node < nodes; node++) {
+            if (left[node] < 0) {
+                int lo = start[node];
+                int len = end[node] - lo;
+                maxLeaf = Math.max(maxLeaf, len);
+                for (int p = 0; p < len; p++) {
+                    double[] x = points[order[lo + p]];
+                    for (int j = 0; j < dimension; j++) {
+                        coords[lo * dimension + j * len + p] = x[j];
+                    }
+                }
+            }
         }
         lookup = new int[Integer.highestOneBit(Math.max(1, 2 * n - 1)) << 1];
         Arrays.fill(lookup, -1);
@@ -143,6 +160,27 @@ public final class NeighbourIndex {
      */
     public Neighbours neighbourhood(double[] query, int k, boolean withTies) {
         return search(query, k + 1, withTies, 1);
+    }
+
+    /**
+     * {@link #neighbourhood} of every reference point, element {@code i} for point {@code i}: the same lists, found
+     * in tree order (a query's neighbours are then mostly the previous query's, in cache) with one search state.
+     */
+    public Neighbours[] neighbourhoods(int k, boolean withTies) {
+        int m = k + 1;
+        if (m < 1 || m > points.length) {
+            throw new IllegalArgumentException("asked for " + m + " neighbours among " + points.length
+                    + " reference points");
+        }
+        Neighbours[] all = new Neighbours[points.length];
+        Search s = new Search(null, m, withTies);
+        for (int p = 0; p < points.length; p++) {
+            int i = order[p];
+            s.reset(points[i]);
+            s.visit(0, 0.0);
+            all[i] = s.result(1);
+        }
+        return all;
     }
 
     private Neighbours search(double[] query, int m, boolean withTies) {
@@ -258,8 +296,9 @@ public final class NeighbourIndex {
      * ties are kept, any others as close as the m-th; and the per-dimension offsets from the query to the cell.
      */
     private final class Search {
-        private final double[] q;
+        private double[] q;
         private final double[] offset;
+        private final double[] partial;
         private final int m;
         private final boolean withTies;
         private double[] bestDist;
@@ -271,8 +310,15 @@ public final class NeighbourIndex {
             this.m = m;
             this.withTies = withTies;
             this.offset = new double[dimension];
+            this.partial = new double[maxLeaf];
             this.bestDist = new double[m + 1];
             this.bestIndex = new int[m + 1];
+        }
+
+        /** Starts a new query; the offsets are back to 0 after every visit. */
+        void reset(double[] query) {
+            q = query;
+            count = 0;
         }
 
         /** Squared distance beyond which nothing can enter the list. */
@@ -301,22 +347,37 @@ public final class NeighbourIndex {
 
         private void scan(int lo, int hi) {
             int d = dimension;
-            for (int p = lo; p < hi; p++) {
-                double limit = limit();
-                int base = p * d;
-                double sum = 0;
-                int j = 0;
-                for (; j < d; j++) {
-                    double t = q[j] - coords[base + j];
-                    sum += t * t;
-                    if (sum > limit) {
-                        break;
-                    }
+            int len = hi - lo;
+            double[] acc = partial;
+            double[] c = coords;
+            java.util.Arrays.fill(acc, 0, len, 0.0);
+            int base = lo * d;
+            for (int j = 0; j < d; j++) {
+                double qj = q[j];
+                int off = base + j * len;
+                for (int p = 0; p < len; p++) {
+                    double t = qj - c[off + p];
+                    acc[p] += t * t;
                 }
-                if (j == d) {
-                    offer(sum, order[p]);
+                if (j % ABANDON_STRIDE == ABANDON_STRIDE - 1 && j + 1 < d && noneWithin(acc, len, limit())) {
+                    return;
                 }
             }
+            for (int p = 0; p < len; p++) {
+                if (acc[p] <= limit()) {
+                    offer(acc[p], order[lo + p]);
+                }
+            }
+        }
+
+        /** Whether every partial distance already exceeds {@code limit} (sums only grow). */
+        private static boolean noneWithin(double[] acc, int len, double limit) {
+            for (int p = 0; p < len; p++) {
+                if (acc[p] <= limit) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void offer(double dist, int index) {
