@@ -293,7 +293,7 @@ public final class ScoringEngine {
         final Set<String> dropped = new HashSet<>();
 
         Shard(ServingModel model, SequenceFeatureExtractor extractor, int maxUsers) {
-            this.scorer = new StreamingScorer(model.detector(), extractor, model.context(), ServingModel.MIN_EVENTS,
+            this.scorer = new StreamingScorer(model.detector(), extractor, model.context(), model.warmUpEvents(),
                     maxUsers, this::evicted);
         }
 

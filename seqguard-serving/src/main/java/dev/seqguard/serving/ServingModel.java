@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A saved selection ready to score a stream: the fitted detector, its threshold, the feature extractor of its
@@ -30,7 +31,7 @@ import java.util.Objects;
  *                       {@code model/}), sorted; empty when that file is absent
  */
 public record ServingModel(Path dir, ModelDirectory saved, FeatureContext context, double[] trainingScores) {
-    /** Events a user needs before their score means anything (below it: warming up). */
+    /** Events a user needs before they are scored (below it: warming up), for a model without an operating point. */
     public static final int MIN_EVENTS = 3;
 
     public ServingModel {
@@ -99,14 +100,23 @@ public record ServingModel(Path dir, ModelDirectory saved, FeatureContext contex
         return out;
     }
 
-    /** The same model flagging by the batch threshold on every prefix (what calibration starts from). */
-    public ServingModel withoutOperatingPoint() {
-        return new ServingModel(dir, saved.withOperatingPoint(null), context, trainingScores);
+    /** The same model with another streaming operating point ({@code null}: the batch threshold on every prefix). */
+    public ServingModel withOperatingPoint(StreamingOperatingPoint point) {
+        return new ServingModel(dir, saved.withOperatingPoint(point), context, trainingScores);
     }
 
-    /** The streaming operating point, when the model directory has one. */
-    public java.util.Optional<StreamingOperatingPoint> operatingPoint() {
-        return java.util.Optional.ofNullable(saved.operatingPoint());
+    /** The streaming operating point, when the model has one. */
+    public Optional<StreamingOperatingPoint> operatingPoint() {
+        return Optional.ofNullable(saved.operatingPoint());
+    }
+
+    /**
+     * Events a user needs before they are scored: the operating point's warm-up (calibrated models score from the
+     * first event, as batch scores every user), else {@link #MIN_EVENTS}.
+     */
+    public int warmUpEvents() {
+        StreamingOperatingPoint p = saved.operatingPoint();
+        return p != null ? p.warmUp() : MIN_EVENTS;
     }
 
     /**

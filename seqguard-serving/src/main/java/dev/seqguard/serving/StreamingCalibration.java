@@ -9,160 +9,176 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes a model's {@link StreamingOperatingPoint} the way the streaming path will see the users: every event of
- * the validation histories is scored through {@link ScoringEngine} (the same incremental features, group statistics
- * and detector as replay, serve and stream), the prefix scores are grouped by history-length bucket into null
- * distributions, and {@code tau} is set on the users' highest prefix ranks so that as many users cross it as the batch
- * threshold flags on whole histories.
+ * Computes a model's {@link StreamingOperatingPoint} from the users it was selected on, seen the way the streaming
+ * path sees them: every event of their histories is scored through {@link ScoringEngine} (the same incremental
+ * features, group statistics and detector as replay, serve and stream), from the first event on.
+ *
+ * <p>The target is the batch decision, not labels: a user's last prefix is their whole history, so its score is the
+ * batch score and {@code score >= threshold} says whether batch flags them. Among the users batch does not flag, the
+ * highest prefix score of each user within each history-length bucket is their worst moment at that length; a
+ * bucket's threshold is the level that at most a share {@code alpha} of them reach (never below the batch
+ * threshold). One {@code alpha} for every bucket, so every length gets the same false-alarm share; it is the value of
+ * {@link #ALPHAS} whose streaming user flags agree best (F1) with the batch user flags. No label is read, so a model
+ * selected without labels is calibrated the same way.
  */
 public final class StreamingCalibration {
     /** Candidate bucket starts (history lengths, roughly doubling); sparse buckets merge into the one before. */
-    static final int[] CANDIDATE_STARTS = {ServingModel.MIN_EVENTS, 4, 6, 10, 18, 34, 66, 130, 258, 514, 1026, 2050};
-    /** Prefix scores a bucket needs to stand on its own. */
-    static final int MIN_PREFIXES_PER_BUCKET = 500;
+    static final int[] CANDIDATE_STARTS = {1, 2, 3, 4, 6, 10, 18, 34, 66, 130, 258, 514, 1026, 2050, 4098};
+    /** Users a bucket needs (with a prefix of that length) to stand on its own. */
+    static final int MIN_USERS_PER_BUCKET = 30;
+    /** The false-alarm shares per bucket tried, in increasing order (ties keep the stricter). */
+    static final double[] ALPHAS = {0, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2};
 
     private StreamingCalibration() {
     }
 
     /**
-     * @param model       the model to calibrate (its own operating point, if any, is ignored)
-     * @param events      validation histories, normally the events {@code select} fitted on
-     * @param targetShare share of users the batch threshold flags, in [0, 1]
-     * @param users       users the batch threshold was applied to (the share's denominator)
-     * @throws IllegalArgumentException when no user has a history past warm-up
+     * @param model  the model to calibrate (its own operating point, if any, is ignored)
+     * @param events validation histories, normally the events {@code select} fitted on
+     * @throws IllegalArgumentException when there are no events
      */
-    public static StreamingOperatingPoint calibrate(ServingModel model, List<BehaviorEvent> events, double targetShare,
-                                                    int users) {
-        if (!(targetShare >= 0 && targetShare <= 1)) {
-            throw new IllegalArgumentException("targetShare must be in [0, 1], got " + targetShare);
+    public static StreamingOperatingPoint calibrate(ServingModel model, List<BehaviorEvent> events) {
+        return fit(PrefixScores.of(model, events), model.threshold());
+    }
+
+    /** Every prefix score of every user's history, from the first event, as the streaming path computes it. */
+    record PrefixScores(double[][] byUser) {
+        static PrefixScores of(ServingModel model, List<BehaviorEvent> events) {
+            List<BehaviorEvent> ordered = new ArrayList<>(events);
+            ordered.sort(Comparator.comparingLong(BehaviorEvent::timeMillis));
+            ServingModel probe = model.withOperatingPoint(scoreFromFirstEvent());
+            ScoringEngine engine = new ScoringEngine(probe, Math.max(1, ordered.size()), 1);
+            Map<String, List<Double>> scores = new HashMap<>();
+            List<String> order = new ArrayList<>();
+            for (BehaviorEvent e : ordered) {
+                ScoredEvent s = engine.score(e);
+                List<Double> user = scores.get(e.userId());
+                if (user == null) {
+                    user = new ArrayList<>();
+                    scores.put(e.userId(), user);
+                    order.add(e.userId());
+                }
+                // an online model (random cut forest) still warms up: its prefix then scores below everything
+                user.add(s.warmingUp() || Double.isNaN(s.score()) ? Double.NEGATIVE_INFINITY : s.score());
+            }
+            double[][] out = new double[order.size()][];
+            for (int u = 0; u < out.length; u++) {
+                out[u] = scores.get(order.get(u)).stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            return new PrefixScores(out);
         }
-        ServingModel plain = model.withoutOperatingPoint();
-        List<BehaviorEvent> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparingLong(BehaviorEvent::timeMillis));
-        ScoringEngine engine = new ScoringEngine(plain, Math.max(1, ordered.size()), 1);
-        Map<String, Integer> userIndex = new HashMap<>();
-        Map<String, Integer> lengths = new HashMap<>();
-        int n = 0;
-        double[] scores = new double[ordered.size()];
-        int[] lengthOf = new int[ordered.size()];
-        int[] userOf = new int[ordered.size()];
-        for (BehaviorEvent e : ordered) {
-            ScoredEvent s = engine.score(e);
-            int length = lengths.merge(e.userId(), 1, Integer::sum);
-            if (s.warmingUp() || Double.isNaN(s.score())) {
+    }
+
+    /** Scores every event (warm-up 1) and flags none: what calibration reads scores through. */
+    private static StreamingOperatingPoint scoreFromFirstEvent() {
+        return new StreamingOperatingPoint(StreamingOperatingPoint.LENGTH_THRESHOLDS, new int[] {1},
+                new double[] {Double.POSITIVE_INFINITY}, 0, 0, 0, 0, 0);
+    }
+
+    /** The operating point for prefix scores ({@code byUser[u][n - 1]}: user u's history of n events). */
+    static StreamingOperatingPoint fit(PrefixScores prefixes, double batchThreshold) {
+        double[][] users = prefixes.byUser();
+        if (users.length == 0) {
+            throw new IllegalArgumentException("no validation history: the streaming operating point cannot be calibrated");
+        }
+        int[] starts = buckets(users);
+        boolean[] batch = new boolean[users.length];
+        int batchFlagged = 0;
+        List<List<Double>> worst = new ArrayList<>();
+        for (int b = 0; b < starts.length; b++) {
+            worst.add(new ArrayList<>());
+        }
+        StreamingOperatingPoint layout = withThresholds(starts, new double[starts.length], 0, 0, 0, 0, 0);
+        for (int u = 0; u < users.length; u++) {
+            double[] s = users[u];
+            batch[u] = s[s.length - 1] >= batchThreshold;
+            if (batch[u]) {
+                batchFlagged++;
                 continue;
             }
-            scores[n] = s.score();
-            lengthOf[n] = length;
-            userOf[n] = userIndex.computeIfAbsent(e.userId(), k -> userIndex.size());
-            n++;
+            double[] max = new double[starts.length];
+            Arrays.fill(max, Double.NaN);
+            for (int n = 1; n <= s.length; n++) {
+                int b = layout.bucket(n);
+                max[b] = Double.isNaN(max[b]) ? s[n - 1] : Math.max(max[b], s[n - 1]);
+            }
+            for (int b = 0; b < starts.length; b++) {
+                if (!Double.isNaN(max[b])) {
+                    worst.get(b).add(max[b]);
+                }
+            }
         }
-        if (n == 0) {
-            throw new IllegalArgumentException("no validation user has more than " + (ServingModel.MIN_EVENTS - 1)
-                    + " events: the streaming operating point cannot be calibrated");
+        double[][] sortedWorst = new double[starts.length][];
+        for (int b = 0; b < starts.length; b++) {
+            sortedWorst[b] = worst.get(b).stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        return fit(Arrays.copyOf(scores, n), Arrays.copyOf(lengthOf, n), Arrays.copyOf(userOf, n), userIndex.size(),
-                targetShare, Math.max(users, userIndex.size()));
+        StreamingOperatingPoint best = null;
+        for (double alpha : ALPHAS) {
+            double[] t = new double[starts.length];
+            for (int b = 0; b < starts.length; b++) {
+                t[b] = Math.max(batchThreshold, reachedBy(sortedWorst[b], alpha));
+            }
+            StreamingOperatingPoint p = withThresholds(starts, t, alpha, users.length, batchFlagged, 0, 0);
+            int flagged = 0;
+            int agree = 0;
+            for (int u = 0; u < users.length; u++) {
+                if (flagsSomewhere(p, users[u])) {
+                    flagged++;
+                    agree += batch[u] ? 1 : 0;
+                }
+            }
+            double f1 = flagged + batchFlagged == 0 ? 1 : 2.0 * agree / (flagged + batchFlagged);
+            if (best == null || f1 > best.agreementF1()) {
+                best = withThresholds(starts, t, alpha, users.length, batchFlagged, flagged, f1);
+            }
+        }
+        return best;
+    }
+
+    private static StreamingOperatingPoint withThresholds(int[] starts, double[] t, double alpha, int users, int batch,
+                                                          int flagged, double f1) {
+        return new StreamingOperatingPoint(StreamingOperatingPoint.LENGTH_THRESHOLDS, starts, t, alpha, users, batch,
+                flagged, f1);
+    }
+
+    private static boolean flagsSomewhere(StreamingOperatingPoint p, double[] scores) {
+        for (int n = 1; n <= scores.length; n++) {
+            if (p.flags(scores[n - 1], n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The operating point from prefix scores: {@code scores[i]} of a history of {@code lengths[i]} events of user
-     * {@code userOf[i]} (0..scoredUsers-1).
+     * The lowest level that at most {@code floor(alpha * n)} of the sorted values reach ({@code >=}): just above the
+     * value ranked that many from the top. With no values, minus infinity (the batch threshold then applies).
      */
-    static StreamingOperatingPoint fit(double[] scores, int[] lengths, int[] userOf, int scoredUsers, double targetShare,
-                                       int users) {
-        int[] starts = buckets(lengths);
-        double[][] quantiles = new double[starts.length][];
-        List<List<Double>> perBucket = new ArrayList<>();
-        for (int b = 0; b < starts.length; b++) {
-            perBucket.add(new ArrayList<>());
+    static double reachedBy(double[] sorted, double alpha) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NEGATIVE_INFINITY;
         }
-        StreamingOperatingPoint probe = new StreamingOperatingPoint(StreamingOperatingPoint.FIRST_CROSSING, starts,
-                dummy(starts.length), 2, 0, 0, 0);
-        for (int i = 0; i < scores.length; i++) {
-            perBucket.get(probe.bucket(lengths[i])).add(scores[i]);
+        int allowed = (int) Math.floor(alpha * n);
+        if (allowed >= n) {
+            return Double.NEGATIVE_INFINITY;
         }
-        for (int b = 0; b < starts.length; b++) {
-            double[] sorted = perBucket.get(b).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            quantiles[b] = grid(sorted);
-        }
-        StreamingOperatingPoint ranks = new StreamingOperatingPoint(StreamingOperatingPoint.FIRST_CROSSING, starts,
-                quantiles, 2, scoredUsers, scores.length, targetShare);
-        double[] best = new double[scoredUsers];
-        for (int i = 0; i < scores.length; i++) {
-            best[userOf[i]] = Math.max(best[userOf[i]], ranks.normalise(scores[i], lengths[i]));
-        }
-        Arrays.sort(best);
-        int k = (int) Math.round(targetShare * users);
-        double tau;
-        if (k <= 0) {
-            tau = 2; // nobody crosses
-        } else if (k >= best.length) {
-            tau = best[0];
-        } else {
-            double in = best[best.length - k];
-            double out = best[best.length - k - 1];
-            tau = in > out ? (in + out) / 2 : in;
-        }
-        return new StreamingOperatingPoint(StreamingOperatingPoint.FIRST_CROSSING, starts, quantiles, tau, scoredUsers,
-                scores.length, targetShare);
+        return Math.nextUp(sorted[n - allowed - 1]);
     }
 
-    /** Candidate starts up to the longest history, each holding at least {@link #MIN_PREFIXES_PER_BUCKET} prefixes. */
-    static int[] buckets(int[] lengths) {
-        long[] counts = new long[CANDIDATE_STARTS.length];
-        for (int len : lengths) {
-            int b = 0;
-            while (b + 1 < CANDIDATE_STARTS.length && CANDIDATE_STARTS[b + 1] <= len) {
-                b++;
-            }
-            counts[b]++;
-        }
+    /** Candidate starts reached by at least {@link #MIN_USERS_PER_BUCKET} histories (the first always). */
+    static int[] buckets(double[][] users) {
         List<Integer> starts = new ArrayList<>();
-        long open = 0;
-        for (int b = 0; b < CANDIDATE_STARTS.length; b++) {
-            if (starts.isEmpty()) {
+        starts.add(CANDIDATE_STARTS[0]);
+        for (int b = 1; b < CANDIDATE_STARTS.length; b++) {
+            int reaching = 0;
+            for (double[] s : users) {
+                reaching += s.length >= CANDIDATE_STARTS[b] ? 1 : 0;
+            }
+            if (reaching >= MIN_USERS_PER_BUCKET) {
                 starts.add(CANDIDATE_STARTS[b]);
-                open = counts[b];
-            } else if (open >= MIN_PREFIXES_PER_BUCKET && remaining(counts, b) >= MIN_PREFIXES_PER_BUCKET) {
-                starts.add(CANDIDATE_STARTS[b]);
-                open = counts[b];
-            } else {
-                open += counts[b];
             }
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static long remaining(long[] counts, int from) {
-        long n = 0;
-        for (int b = from; b < counts.length; b++) {
-            n += counts[b];
-        }
-        return n;
-    }
-
-    /** {@link StreamingOperatingPoint#GRID} + 1 quantiles of sorted values (type-7 interpolation). */
-    static double[] grid(double[] sorted) {
-        double[] g = new double[StreamingOperatingPoint.GRID + 1];
-        if (sorted.length == 0) {
-            Arrays.fill(g, Double.MAX_VALUE);
-            return g;
-        }
-        for (int j = 0; j < g.length; j++) {
-            double pos = (double) j / StreamingOperatingPoint.GRID * (sorted.length - 1);
-            int lo = (int) Math.floor(pos);
-            int hi = Math.min(sorted.length - 1, lo + 1);
-            g[j] = sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-        }
-        return g;
-    }
-
-    private static double[][] dummy(int buckets) {
-        double[][] q = new double[buckets][];
-        for (int b = 0; b < buckets; b++) {
-            q[b] = new double[] {0, 1};
-        }
-        return q;
     }
 }

@@ -125,7 +125,7 @@ public final class EventSelection {
         ModelDirectory saved = new ModelDirectory(model, companion, ModelDirectory.selection(result.selected().detector(),
                 result.mode().name(), result.threshold(), result.thresholdRule(), prep.options(), prep.featureNames(), seed))
                 .withContext(prepared.context());
-        saved = withStreamingOperatingPoint(saved, out.resolve("model"), in.events(), run, listener);
+        saved = withStreamingOperatingPoint(saved, out.resolve("model"), in.events(), listener);
         saved.save(out.resolve("model"));
         Map<String, Object> summary = summary(in, prepared, data, result, run, options);
         ModelIO.writeIndentedJson(summary, out.resolve("summary.json"));
@@ -145,13 +145,11 @@ public final class EventSelection {
      * (user-unit models only: session and window models are not served per user).
      */
     private static ModelDirectory withStreamingOperatingPoint(ModelDirectory saved, Path dir, List<BehaviorEvent> events,
-                                                              ScoredRun run, Listener listener) throws IOException {
+                                                              Listener listener) throws IOException {
         if (saved.selection().pipeline().sequences().unit() != SequenceUnit.USER) {
             return saved;
         }
-        int users = run.data().size();
-        StreamingOperatingPoint point = StreamingCalibration.calibrate(ServingModel.of(dir, saved, null), events,
-                (double) run.flaggedCount() / Math.max(1, users), users);
+        StreamingOperatingPoint point = StreamingCalibration.calibrate(ServingModel.of(dir, saved, null), events);
         listener.calibrated(point);
         return saved.withOperatingPoint(point);
     }
