@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                         + " earlier releases (--serve DIR, --stream DIR, --odds DIR, --deep, --select) still work as"
                         + " aliases of the subcommands. Peer comparisons (Smile, ELKI) live in seqguard-bench (JMH)."},
         subcommands = {IngestBench.class, SelectBench.class, SelectionBench.class, OddsBenchmark.class, DeepBench.class, ServeBenchmark.class,
-                StreamBench.class})
+                StreamBench.class, RealtimeBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     BenchInput input;

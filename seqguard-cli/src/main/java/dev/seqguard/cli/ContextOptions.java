@@ -11,22 +11,22 @@ import picocli.CommandLine.Option;
 
 /**
  * The group-feature context of the streaming path, shared by {@code serve} and {@code replay} so both score alike:
- * built from {@code --context-events} (normally the events the model was selected on), else empty (item popularity
- * and co-visitation then read 0 for everyone).
+ * the model directory's own group statistics, or those built from {@code --context-events} (an override).
  */
 final class ContextOptions {
     @Option(names = "--context-events", paramLabel = "FILE",
-            description = "Events the group features (item popularity, co-visitation) are computed against, normally"
-                    + " the file the model was selected on. Default: none, and those features read 0.")
+            description = "Events that group features (item popularity, co-visitation) are computed against, overriding"
+                    + " the group statistics select saved in the model directory. Default: the model's own.")
     Path contextEvents;
 
     @Option(names = "--context-format", defaultValue = "taobao", paramLabel = "NAME",
             description = "Layout of --context-events. Default: ${DEFAULT-VALUE}.")
     String contextFormat;
 
+    /** The override from {@code --context-events}, or {@code null}: the model's own group statistics. */
     FeatureContext context() throws IOException {
         if (contextEvents == null) {
-            return FeatureContext.empty();
+            return null;
         }
         IngestOptions options;
         try {

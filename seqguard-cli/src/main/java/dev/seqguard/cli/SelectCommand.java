@@ -16,6 +16,7 @@ import dev.seqguard.detect.pipeline.PipelineOptions;
 import dev.seqguard.eval.select.SelectionOptions;
 import dev.seqguard.eval.threshold.ThresholdRule;
 import dev.seqguard.eval.workflow.EventSelection;
+import dev.seqguard.serving.StreamingOperatingPoint;
 import dev.seqguard.eval.select.table.LabelFreeTableRun;
 import dev.seqguard.eval.workflow.TableSelection;
 import java.io.IOException;
@@ -150,6 +151,11 @@ final class SelectCommand implements Callable<Integer> {
                 @Override
                 public void step(String what) {
                     progress.step(what);
+                }
+
+                @Override
+                public void calibrated(StreamingOperatingPoint point) {
+                    System.err.printf(Locale.ROOT, "streaming operating point: %s%n", point);
                 }
             }));
         }

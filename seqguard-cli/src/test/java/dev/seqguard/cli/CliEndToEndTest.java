@@ -132,13 +132,23 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "select", "selection", "odds", "deep", "serve", "stream"})
+    @ValueSource(strings = {"ingest", "select", "selection", "odds", "deep", "serve", "stream", "realtime"})
     void everyBenchSubcommandHasItsOwnHelp(String sub) {
         Run r = run("bench", sub, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: seqguard bench " + sub);
         Run parent = run("bench", "--help");
         assertThat(parent.out()).containsPattern("(?m)^  " + sub + " +\\S");
+    }
+
+    @Test
+    void benchRealtimeNamesABadLogAndExitsTwo() {
+        Run missing = run("bench", "realtime", "--log", "taobao:no-such-log.csv");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no-such-log.csv").doesNotContain("Exception");
+        Run malformed = run("bench", "realtime", "--log", "taobao");
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("FORMAT:FILE[:TYPES]");
     }
 
     @Test

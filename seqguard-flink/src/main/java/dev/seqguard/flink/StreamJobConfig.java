@@ -240,9 +240,12 @@ public record StreamJobConfig(String format, String modelDir, String contextEven
         return ServingModel.load(Path.of(modelDir), featureContext());
     }
 
-    /** The group-feature context built from {@code contextEvents} ({@link FeatureContext#empty} without them). */
+    /**
+     * The group-feature context built from {@code contextEvents}, or {@code null} without them: the model directory's
+     * own group statistics.
+     */
     public FeatureContext featureContext() throws IOException {
-        return contextEvents == null ? FeatureContext.empty()
+        return contextEvents == null ? null
                 : FeatureContext.build(EventReader.readAll(Path.of(contextEvents),
                 IngestOptions.defaults(contextFormat, null), new QuarantineCounter()).events());
     }

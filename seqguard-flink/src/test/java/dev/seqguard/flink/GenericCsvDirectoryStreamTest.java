@@ -3,7 +3,6 @@ package dev.seqguard.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.serving.Replay;
@@ -69,7 +68,7 @@ class GenericCsvDirectoryStreamTest {
 
         SeqGuardStreamJob.Counts counts = SeqGuardStreamJob.runOnFiles(in, out, config, 2);
 
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         List<String> want = new ArrayList<>();
         for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
             want.add(Replay.line(f));

@@ -3,7 +3,6 @@ package dev.seqguard.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
@@ -84,7 +83,7 @@ class KafkaStreamJobTest {
         cluster.startup();
         cluster.waitForReadyBrokers();
 
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         replayFlags = new ArrayList<>();
         for (Replay.ReplayFlag f : Replay.run(model, StreamFixtures.events(), 1_000_000, 1).flags()) {
             replayFlags.add(Replay.line(f));

@@ -2,7 +2,6 @@ package dev.seqguard.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.serving.Replay;
 import dev.seqguard.serving.ServingModel;
@@ -40,7 +39,7 @@ class ModelUpdatesMiniClusterTest {
                 updates), out);
         env.execute("model updates");
 
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         List<String> want = new ArrayList<>();
         for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
             want.add(Replay.line(f));
@@ -66,7 +65,7 @@ class ModelUpdatesMiniClusterTest {
         SeqGuardStreamJob.sinkToFiles(SeqGuardStreamJob.build(SeqGuardStreamJob.fileSource(env, input), config,
                 SeqGuardStreamJob.modelUpdateSource(env, updates, Duration.ofMillis(200))), out);
 
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         int want = Replay.run(model, events, 1_000_000, 1).flags().size();
         JobClient job = env.executeAsync("model updates watched");
         try {

@@ -39,7 +39,7 @@ class ScoreUserEventsHarnessTest {
 
     @BeforeAll
     static void pickUser() throws Exception {
-        model = ServingModel.load(StreamFixtures.model(), dev.seqguard.core.features.FeatureContext.empty());
+        model = ServingModel.load(StreamFixtures.model(), null);
         Map<String, List<BehaviorEvent>> byUser = StreamFixtures.events().stream()
                 .collect(Collectors.groupingBy(BehaviorEvent::userId));
         // a user with 8+ events at distinct times who gets flags; the idle timeout is longer than their first 8 span

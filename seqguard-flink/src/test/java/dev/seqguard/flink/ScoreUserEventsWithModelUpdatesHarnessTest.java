@@ -2,7 +2,6 @@ package dev.seqguard.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.detect.stat.IqrDetector;
@@ -42,8 +41,8 @@ class ScoreUserEventsWithModelUpdatesHarnessTest {
     static void pickUser() throws Exception {
         dirA = StreamFixtures.model();
         dirB = StreamFixtures.model(IqrDetector.NAME);
-        modelA = ServingModel.load(dirA, FeatureContext.empty());
-        modelB = ServingModel.load(dirB, FeatureContext.empty());
+        modelA = ServingModel.load(dirA, null);
+        modelB = ServingModel.load(dirB, null);
         Map<String, List<BehaviorEvent>> byUser = StreamFixtures.events().stream()
                 .collect(Collectors.groupingBy(BehaviorEvent::userId));
         // a user with 8+ events at distinct times, flagged by A in their first four and by B in their last four

@@ -74,7 +74,8 @@ final class StreamFixtures {
             double threshold = sorted[sorted.length / 2];
             Path dir = Files.createTempDirectory("seqguard-flink-model").resolve("model");
             new ModelDirectory(fitted, null, ModelDirectory.selection(detector, "LABEL_FREE", threshold,
-                    "test-median", PipelineOptions.defaults(), prepared.features().names(), 7)).save(dir);
+                    "test-median", PipelineOptions.defaults(), prepared.features().names(), 7))
+                    .withContext(prepared.context()).save(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package dev.seqguard.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.serving.Replay;
 import dev.seqguard.serving.ServingModel;
@@ -83,7 +82,7 @@ class StreamJobFailureTest {
         SeqGuardStreamJob.Counts counts = SeqGuardStreamJob.counts(env.execute("failure test"));
 
         assertThat(FAILED).isTrue();
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         List<String> want = new ArrayList<>();
         for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
             want.add(Replay.line(f));

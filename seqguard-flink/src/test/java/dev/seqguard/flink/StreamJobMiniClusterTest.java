@@ -2,7 +2,6 @@ package dev.seqguard.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seqguard.core.features.FeatureContext;
 import dev.seqguard.core.io.EventFormat;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.serving.Replay;
@@ -53,7 +52,7 @@ class StreamJobMiniClusterTest {
 
         SeqGuardStreamJob.Counts counts = SeqGuardStreamJob.runOnFiles(input, out, config, 2);
 
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         List<String> want = new ArrayList<>();
         for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
             want.add(Replay.line(f));
@@ -84,7 +83,7 @@ class StreamJobMiniClusterTest {
         SeqGuardStreamJob.runOnFiles(input, out, config, 2);
 
         assertThat(SeqGuardStreamJob.flinkConfiguration(config).get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
-        ServingModel model = ServingModel.load(StreamFixtures.model(), FeatureContext.empty());
+        ServingModel model = ServingModel.load(StreamFixtures.model(), null);
         List<String> want = new ArrayList<>();
         for (Replay.ReplayFlag f : Replay.run(model, events, 1_000_000, 1).flags()) {
             want.add(Replay.line(f));

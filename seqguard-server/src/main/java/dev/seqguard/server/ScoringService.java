@@ -224,9 +224,9 @@ public final class ScoringService implements AutoCloseable {
         m.put("user_id", id);
         double risk = view.map(ScoringEngine.UserView::lastScore).orElse(Double.NaN);
         m.put("risk", Double.isNaN(risk) ? null : risk);
-        m.put("flagged", !Double.isNaN(risk) && risk >= engine.model().threshold());
+        m.put("flagged", view.map(v -> engine.model().flags(v.lastScore(), v.events())).orElse(false));
         m.put("events", view.map(ScoringEngine.UserView::events).orElse(0));
-        m.put("warming_up", view.map(v -> v.events() < ServingModel.MIN_EVENTS || Double.isNaN(v.lastScore())).orElse(true));
+        m.put("warming_up", view.map(v -> v.events() < engine.model().warmUpEvents() || Double.isNaN(v.lastScore())).orElse(true));
         m.put("last_event", view.map(v -> Timestamps.seconds(v.lastTimeMillis())).orElse(null));
         m.put("recent_flags", recent.stream().map(ScoringService::flagJson).toList());
         return Response.json(200, m);

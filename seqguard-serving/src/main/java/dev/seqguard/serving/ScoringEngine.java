@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The streaming path shared by {@code seqguard serve} and {@code seqguard replay}: incremental features and the
- * model's detector ({@link StreamingScorer}), then the model's threshold, and an explanation for every flag.
+ * model's detector ({@link StreamingScorer}), then the model's streaming operating point
+ * ({@link ServingModel#flags}), and an explanation for every flag.
  *
  * <p>Thread-safe: users are spread over shards by a hash of their id, one {@link StreamingScorer} per shard, and a
  * shard is scored under its own lock, so two threads contend only when their users share a shard. A model that
@@ -85,7 +86,8 @@ public final class ScoringEngine {
                 shard.states.put(event.userId(), state);
             }
             boolean warm = s.warmedUp();
-            boolean flag = warm && s.score() >= model.threshold();
+            // the history is as long as the user's kept events plus this one, after a restore too
+            boolean flag = warm && model.flags(s.score(), state.history.size() + 1);
             String explanation = flag ? explain(shard, event.userId()) : null;
             BehaviorEvent kept = shard.scorer.canonical(event);
             state.add(kept, warm ? s.score() : Double.NaN, clock.incrementAndGet());
@@ -291,7 +293,7 @@ public final class ScoringEngine {
         final Set<String> dropped = new HashSet<>();
 
         Shard(ServingModel model, SequenceFeatureExtractor extractor, int maxUsers) {
-            this.scorer = new StreamingScorer(model.detector(), extractor, model.context(), ServingModel.MIN_EVENTS,
+            this.scorer = new StreamingScorer(model.detector(), extractor, model.context(), model.warmUpEvents(),
                     maxUsers, this::evicted);
         }
 

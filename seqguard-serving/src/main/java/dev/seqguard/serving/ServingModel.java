@@ -1,6 +1,7 @@
 package dev.seqguard.serving;
 
 import dev.seqguard.core.features.FeatureContext;
+import dev.seqguard.core.features.SequenceFeature;
 import dev.seqguard.core.features.SequenceFeatureExtractor;
 import dev.seqguard.core.seq.SequenceUnit;
 import dev.seqguard.detect.api.FittedDetector;
@@ -11,14 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A saved selection ready to score a stream: the fitted detector, its threshold, the feature extractor of its
  * pipeline, the group-feature context every user is scored against, and the training scores that live scores are
  * compared with for drift. Immutable; the service swaps whole instances.
  *
- * <p>The context: the service and {@code replay} both use the context built from {@code --context-events} (normally
- * the events the model was selected on), or {@link FeatureContext#empty()} without it, so the two always agree.
+ * <p>The context: the group statistics the model directory carries ({@value ModelDirectory#CONTEXT_FILE}, written by
+ * {@code select}), or those built from {@code --context-events} when given (an override). A model whose features read
+ * group statistics and that has neither is refused, never scored against zeros. The service, {@code replay} and the
+ * Flink job load it alike, so they always agree.
  *
  * @param dir            where the model was loaded from
  * @param saved          the model directory's content
@@ -27,7 +31,7 @@ import java.util.Objects;
  *                       {@code model/}), sorted; empty when that file is absent
  */
 public record ServingModel(Path dir, ModelDirectory saved, FeatureContext context, double[] trainingScores) {
-    /** Events a user needs before their score means anything (below it: warming up). */
+    /** Events a user needs before they are scored (below it: warming up), for a model without an operating point. */
     public static final int MIN_EVENTS = 3;
 
     public ServingModel {
@@ -46,6 +50,16 @@ public record ServingModel(Path dir, ModelDirectory saved, FeatureContext contex
      */
     public static ServingModel load(Path dir, FeatureContext context) throws IOException {
         ModelDirectory saved = ModelDirectory.load(dir);
+        return of(dir, saved, context);
+    }
+
+    /**
+     * A loaded model directory, checked as {@link #load} does.
+     *
+     * @param context group statistics overriding the model's own snapshot ({@code --context-events}), or {@code null}
+     *                for the snapshot the model directory carries
+     */
+    public static ServingModel of(Path dir, ModelDirectory saved, FeatureContext context) throws IOException {
         ModelDirectory.Selection sel = saved.selection();
         if (sel.pipeline() == null) {
             throw new IllegalArgumentException(dir + " was selected on a feature table, not on events; it cannot score an event stream");
@@ -58,7 +72,63 @@ public record ServingModel(Path dir, ModelDirectory saved, FeatureContext contex
         if (!extractor.names().equals(sel.featureNames())) {
             throw new IllegalArgumentException(dir + " was fitted on other features than this SeqGuard computes; re-run select");
         }
-        return new ServingModel(dir, saved, context, readTrainingScores(dir));
+        FeatureContext groups = context != null ? context : saved.context();
+        if (groups == null) {
+            List<String> needing = groupFeatures(sel.featureNames());
+            if (!needing.isEmpty()) {
+                throw new IllegalArgumentException(dir + " has no group statistics (" + ModelDirectory.CONTEXT_FILE
+                        + ") but its detector reads " + String.join(", ", needing) + "; re-run select to write them,"
+                        + " or pass --context-events with the events the model was selected on");
+            }
+            groups = FeatureContext.empty();
+        }
+        return new ServingModel(dir, saved, groups, readTrainingScores(dir));
+    }
+
+    /** The features among {@code names} that read group statistics (item popularity, co-visitation, category size). */
+    public static List<String> groupFeatures(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            try {
+                if (SequenceFeature.byName(name).group() == SequenceFeature.Group.GROUP) {
+                    out.add(name);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a sequence feature (a time-series or other column): reads no group statistics
+            }
+        }
+        return out;
+    }
+
+    /** The same model with another streaming operating point ({@code null}: the batch threshold on every prefix). */
+    public ServingModel withOperatingPoint(StreamingOperatingPoint point) {
+        return new ServingModel(dir, saved.withOperatingPoint(point), context, trainingScores);
+    }
+
+    /** The streaming operating point, when the model has one. */
+    public Optional<StreamingOperatingPoint> operatingPoint() {
+        return Optional.ofNullable(saved.operatingPoint());
+    }
+
+    /**
+     * Events a user needs before they are scored: the operating point's warm-up (calibrated models score from the
+     * first event, as batch scores every user), else {@link #MIN_EVENTS}.
+     */
+    public int warmUpEvents() {
+        StreamingOperatingPoint p = saved.operatingPoint();
+        return p != null ? p.warmUp() : MIN_EVENTS;
+    }
+
+    /**
+     * Whether an event is flagged, its user's history being {@code historyLength} events long with it: by the
+     * {@link StreamingOperatingPoint} when the model has one, else by the batch threshold (models saved before it).
+     */
+    public boolean flags(double score, int historyLength) {
+        if (Double.isNaN(score)) {
+            return false;
+        }
+        StreamingOperatingPoint p = saved.operatingPoint();
+        return p != null ? p.flags(score, historyLength) : score >= threshold();
     }
 
     private static double[] readTrainingScores(Path dir) throws IOException {

@@ -3,6 +3,11 @@ package dev.seqguard.core.features;
 import dev.seqguard.core.model.Action;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.core.model.Sequence;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -167,6 +172,144 @@ public final class FeatureContext {
         return ((long) user << 32) | (item & 0xFFFFFFFFL);
     }
 
+    /** Version of the {@link #writeTo} layout. */
+    public static final int SNAPSHOT_VERSION = 1;
+    private static final int SNAPSHOT_MAGIC = 0x53474358; // "SGCX"
+
+    /**
+     * Writes everything group features read, compactly: the co-visitation cap, the event count, user and item ids
+     * (in index order), each category's event count, and each user's touched and bought items as delta-coded varint
+     * lists. Item user counts, buyer counts, user lists and per-user item counts follow from those pairs, so
+     * {@link #readFrom} rebuilds a context whose group features equal this one's exactly. Not compressed: wrap the
+     * stream.
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(SNAPSHOT_MAGIC);
+        d.writeInt(SNAPSHOT_VERSION);
+        d.writeInt(coVisitItemCap);
+        d.writeLong(events);
+        writeIds(d, userIndex);
+        writeIds(d, itemIndex);
+        d.writeInt(categoryEvents.size());
+        for (String c : new java.util.TreeSet<>(categoryEvents.keySet())) {
+            d.writeUTF(c);
+            d.writeInt(categoryEvents.get(c));
+        }
+        writePairs(d, touched, userIndex.size());
+        writePairs(d, bought, userIndex.size());
+        d.flush();
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote.
+     *
+     * @throws IOException when the stream is not a context snapshot or has a newer version
+     */
+    public static FeatureContext readFrom(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != SNAPSHOT_MAGIC) {
+            throw new IOException("not a SeqGuard group-statistics snapshot");
+        }
+        int version = d.readInt();
+        if (version > SNAPSHOT_VERSION) {
+            throw new IOException("group-statistics snapshot version " + version + " is newer than this SeqGuard reads ("
+                    + SNAPSHOT_VERSION + ")");
+        }
+        Builder b = new Builder(d.readInt());
+        b.events = d.readLong();
+        String[] users = readIds(d);
+        for (String u : users) {
+            b.userIndex.put(u, b.userIndex.size());
+        }
+        String[] items = readIds(d);
+        for (String i : items) {
+            b.intern(i);
+        }
+        b.ensureCapacity(Math.max(0, users.length - 1), Math.max(0, items.length - 1));
+        int categories = d.readInt();
+        for (int c = 0; c < categories; c++) {
+            String id = d.readUTF();
+            b.categoryCounts.put(id, new int[] {d.readInt()});
+        }
+        for (int u = 0; u < users.length; u++) {
+            int n = readVarint(d);
+            for (int k = 0, item = 0; k < n; k++) {
+                item += readVarint(d);
+                b.touch(u, item);
+            }
+        }
+        for (int u = 0; u < users.length; u++) {
+            int n = readVarint(d);
+            for (int k = 0, item = 0; k < n; k++) {
+                item += readVarint(d);
+                b.buy(u, item);
+            }
+        }
+        return b.build();
+    }
+
+    private static void writeIds(DataOutputStream d, Map<String, Integer> index) throws IOException {
+        String[] ids = new String[index.size()];
+        index.forEach((k, v) -> ids[v] = k);
+        d.writeInt(ids.length);
+        for (String id : ids) {
+            d.writeUTF(id);
+        }
+    }
+
+    private static String[] readIds(DataInputStream d) throws IOException {
+        int n = d.readInt();
+        if (n < 0) {
+            throw new IOException("corrupt group-statistics snapshot: " + n + " ids");
+        }
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = d.readUTF();
+        }
+        return ids;
+    }
+
+    /** Per user in index order: the number of items, then the sorted item indices as gaps. */
+    private static void writePairs(DataOutputStream d, LongSet pairs, int users) throws IOException {
+        long[] all = pairs.toArray();
+        Arrays.sort(all);
+        int k = 0;
+        for (int u = 0; u < users; u++) {
+            int start = k;
+            while (k < all.length && (int) (all[k] >>> 32) == u) {
+                k++;
+            }
+            writeVarint(d, k - start);
+            int previous = 0;
+            for (int j = start; j < k; j++) {
+                int item = (int) all[j];
+                writeVarint(d, item - previous);
+                previous = item;
+            }
+        }
+    }
+
+    private static void writeVarint(DataOutputStream d, int v) throws IOException {
+        while ((v & ~0x7F) != 0) {
+            d.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        d.writeByte(v);
+    }
+
+    private static int readVarint(DataInputStream d) throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = d.readUnsignedByte();
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("corrupt group-statistics snapshot: bad varint");
+    }
+
     /** Accumulates the batch; arrays grow geometrically. */
     private static final class Builder {
         final int cap;
@@ -211,6 +354,13 @@ public final class FeatureContext {
             int u = lastUserIndex;
             Integer known = itemIndex.get(e.itemId());
             int i = known != null ? known : intern(e.itemId());
+            touch(u, i);
+            if (e.action() == Action.BUY) {
+                buy(u, i);
+            }
+        }
+
+        void touch(int u, int i) {
             ensureCapacity(u, i);
             long key = pair(u, i);
             if (touched.add(key)) {
@@ -229,7 +379,11 @@ public final class FeatureContext {
                     lists[i] = null;
                 }
             }
-            if (e.action() == Action.BUY && bought.add(key)) {
+        }
+
+        void buy(int u, int i) {
+            ensureCapacity(u, i);
+            if (bought.add(pair(u, i))) {
                 itemBuyers[i]++;
             }
         }
@@ -242,13 +396,13 @@ public final class FeatureContext {
 
         private void ensureCapacity(int u, int i) {
             if (i >= itemUsers.length) {
-                int n = itemUsers.length * 2;
+                int n = Math.max(itemUsers.length * 2, i + 1);
                 itemUsers = Arrays.copyOf(itemUsers, n);
                 itemBuyers = Arrays.copyOf(itemBuyers, n);
                 lists = Arrays.copyOf(lists, n);
             }
             if (u >= userItemCounts.length) {
-                userItemCounts = Arrays.copyOf(userItemCounts, userItemCounts.length * 2);
+                userItemCounts = Arrays.copyOf(userItemCounts, Math.max(userItemCounts.length * 2, u + 1));
             }
         }
 

@@ -37,6 +37,18 @@ final class LongSet {
         return size;
     }
 
+    /** The values, in no particular order. */
+    long[] toArray() {
+        long[] out = new long[size];
+        int n = 0;
+        for (long v : slots) {
+            if (v != EMPTY) {
+                out[n++] = v;
+            }
+        }
+        return out;
+    }
+
     private int slotOf(long value) {
         int slot = mix(value) & mask;
         while (slots[slot] != EMPTY && slots[slot] != value) {

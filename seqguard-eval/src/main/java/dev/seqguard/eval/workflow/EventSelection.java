@@ -8,7 +8,12 @@ import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
 import dev.seqguard.eval.output.EventScoring;
 import dev.seqguard.eval.output.LeaderboardFile;
+import dev.seqguard.core.model.BehaviorEvent;
+import dev.seqguard.core.seq.SequenceUnit;
 import dev.seqguard.serving.ModelDirectory;
+import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.StreamingCalibration;
+import dev.seqguard.serving.StreamingOperatingPoint;
 import dev.seqguard.eval.output.ScoreFiles;
 import dev.seqguard.eval.output.ScoredRun;
 import dev.seqguard.eval.output.SelectionReport;
@@ -27,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +43,8 @@ import java.util.Set;
  * candidates (cross-validated on the labelled users, or validated on anomalies injected into the events themselves),
  * and the winner scores every sequence and event. Writes {@code leaderboard.csv}, {@code scores.csv},
  * {@code event_scores.csv}, {@code explanations.csv}, {@code summary.json}, {@code report.html} and the selected
- * model in {@code model/}.
+ * model in {@code model/}, with the group statistics it was fitted with and, for user models, its streaming operating
+ * point (calibrated on the prefixes of these same histories).
  */
 public final class EventSelection {
     private EventSelection() {
@@ -71,6 +78,10 @@ public final class EventSelection {
 
         /** One candidate's evaluation starts (its name). */
         default void step(String what) {
+        }
+
+        /** The streaming operating point is calibrated (user-unit models). */
+        default void calibrated(StreamingOperatingPoint point) {
         }
     }
 
@@ -111,9 +122,11 @@ public final class EventSelection {
         ScoreFiles.writeScores(run, out.resolve(ScoreFiles.SCORES));
         ScoreFiles.writeEventScores(run, out.resolve(ScoreFiles.EVENT_SCORES));
         ScoreFiles.writeExplanations(run, out.resolve(ScoreFiles.EXPLANATIONS));
-        new ModelDirectory(model, companion, ModelDirectory.selection(result.selected().detector(), result.mode().name(),
-                result.threshold(), result.thresholdRule(), prep.options(), prep.featureNames(), seed))
-                .save(out.resolve("model"));
+        ModelDirectory saved = new ModelDirectory(model, companion, ModelDirectory.selection(result.selected().detector(),
+                result.mode().name(), result.threshold(), result.thresholdRule(), prep.options(), prep.featureNames(), seed))
+                .withContext(prepared.context());
+        saved = withStreamingOperatingPoint(saved, out.resolve("model"), in.events(), listener);
+        saved.save(out.resolve("model"));
         Map<String, Object> summary = summary(in, prepared, data, result, run, options);
         ModelIO.writeIndentedJson(summary, out.resolve("summary.json"));
         ReportModel report = SelectionReport.build(
@@ -125,6 +138,20 @@ public final class EventSelection {
                 ZoneOffset.ofTotalSeconds(prep.options().features().utcOffsetMinutes() * 60));
         HtmlReport.write(report, out.resolve("report.html"));
         return new Result(data, result, run, summary);
+    }
+
+    /**
+     * The model with its streaming operating point, calibrated on the prefixes of the histories it was selected on
+     * (user-unit models only: session and window models are not served per user).
+     */
+    private static ModelDirectory withStreamingOperatingPoint(ModelDirectory saved, Path dir, List<BehaviorEvent> events,
+                                                              Listener listener) throws IOException {
+        if (saved.selection().pipeline().sequences().unit() != SequenceUnit.USER) {
+            return saved;
+        }
+        StreamingOperatingPoint point = StreamingCalibration.calibrate(ServingModel.of(dir, saved, null), events);
+        listener.calibrated(point);
+        return saved.withOperatingPoint(point);
     }
 
     /** {@code user} or {@code session}: what one scored row is. */
