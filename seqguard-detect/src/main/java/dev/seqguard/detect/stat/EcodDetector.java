@@ -52,29 +52,16 @@ public final class EcodDetector implements Detector<EcodDetector.Config> {
      * @param leftSkewed  per feature, whether its skewness is negative (O_auto then reads the left tail)
      */
     public record Fitted(Provenance provenance, Config config, double[][] sorted, boolean[] leftSkewed)
-            implements FittedDetector {
+            implements FeatureTerms.Model {
 
         @Override
-        public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, sorted.length, NAME);
-            double[][] rows = data.features().values();
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = FeatureTerms.sum(terms(rows[i]));
-            }
-            return out;
-        }
-
-        @Override
-        public Explanation explain(DetectionData data, int row) {
-            DataChecks.requireColumns(data, sorted.length, NAME);
-            FeatureTerms.requireRow(row, data.size());
-            double[] x = data.features().row(row);
-            return FeatureTerms.explain(data.features().names(), x, terms(x));
+        public int featureCount() {
+            return sorted.length;
         }
 
         /** The per-feature terms of whichever of O_left, O_right, O_auto is largest. */
-        double[] terms(double[] x) {
+        @Override
+        public double[] terms(double[] x) {
             int d = x.length;
             double[] left = new double[d];
             double[] right = new double[d];

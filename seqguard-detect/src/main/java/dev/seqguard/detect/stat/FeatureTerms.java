@@ -32,6 +32,34 @@ final class FeatureTerms {
         return new Explanation(sum(terms), out);
     }
 
+    /** A fitted detector whose row score is the sum of {@link #terms}: scoring and explaining come with it. */
+    interface Model extends dev.seqguard.detect.api.FittedDetector {
+        /** Columns the model was fitted on. */
+        int featureCount();
+
+        /** The per-feature terms of one row. */
+        double[] terms(double[] x);
+
+        @Override
+        default double[] score(dev.seqguard.detect.api.DetectionData data) {
+            dev.seqguard.detect.api.DataChecks.requireColumns(data, featureCount(), name());
+            double[][] rows = data.features().values();
+            double[] out = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = sum(terms(rows[i]));
+            }
+            return out;
+        }
+
+        @Override
+        default Explanation explain(dev.seqguard.detect.api.DetectionData data, int row) {
+            dev.seqguard.detect.api.DataChecks.requireColumns(data, featureCount(), name());
+            requireRow(row, data.size());
+            double[] x = data.features().row(row);
+            return FeatureTerms.explain(data.features().names(), x, terms(x));
+        }
+    }
+
     static void requireRow(int row, int rows) {
         if (row < 0 || row >= rows) {
             throw new IllegalArgumentException("row " + row + " is outside 0.." + (rows - 1));

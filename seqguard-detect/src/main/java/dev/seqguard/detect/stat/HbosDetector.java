@@ -56,28 +56,15 @@ public final class HbosDetector implements Detector<HbosDetector.Config> {
      * @param height   per feature, each bin's count divided by the fullest bin's
      */
     public record Fitted(Provenance provenance, Config config, List<String> features, double[] low, double[] width,
-                         double[][] height) implements FittedDetector {
+                         double[][] height) implements FeatureTerms.Model {
 
         @Override
-        public double[] score(DetectionData data) {
-            DataChecks.requireColumns(data, low.length, NAME);
-            double[][] rows = data.features().values();
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = FeatureTerms.sum(terms(rows[i]));
-            }
-            return out;
+        public int featureCount() {
+            return low.length;
         }
 
         @Override
-        public Explanation explain(DetectionData data, int row) {
-            DataChecks.requireColumns(data, low.length, NAME);
-            FeatureTerms.requireRow(row, data.size());
-            double[] x = data.features().row(row);
-            return FeatureTerms.explain(data.features().names(), x, terms(x));
-        }
-
-        double[] terms(double[] x) {
+        public double[] terms(double[] x) {
             double[] t = new double[x.length];
             for (int j = 0; j < x.length; j++) {
                 t[j] = Math.log((1 + config.alpha()) / (heightAt(j, x[j]) + config.alpha()));
