@@ -360,8 +360,9 @@ class CliEndToEndTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mode").asText()).isEqualTo("label_free");
         assertThat(summary.get("confidence").asDouble()).isBetween(0.0, 1.0);
-        assertThat(summary.get("confidence_reason").asText()).contains("held-out checks", "default iforest");
-        assertThat(summary.get("baseline_detector").asText()).isEqualTo("iforest");
+        assertThat(summary.get("confidence_reason").asText()).contains("held-out checks",
+                "default ensemble-z(iforest|robust-z)");
+        assertThat(summary.get("baseline_detector").asText()).isEqualTo("ensemble-z(iforest|robust-z)");
         assertThat(summary.get("held_out_kinds").asText()).isNotEmpty();
         // the shipped threshold is the label-free operating point: it flags the expected number, inside its range
         int expected = summary.get("expected_flagged").asInt();

@@ -231,7 +231,7 @@ public final class Selector {
         double closestLow = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ranked.size(); i++) {
             RobustRule.Gain g = decision.gains()[i];
-            if (i != baseline && i != decision.pick() && g != null && g.low() > closestLow) {
+            if (i != baseline && i != decision.pick() && !ineligible.contains(i) && g != null && g.low() > closestLow) {
                 closestLow = g.low();
                 closest = String.format(java.util.Locale.ROOT, "%s (gain %.3f, bootstrap low %.3f, worst kind %+.3f)",
                         ranked.get(i).detector(), g.mean(), g.low(), g.worstKind());
