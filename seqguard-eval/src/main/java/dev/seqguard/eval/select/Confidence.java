@@ -15,6 +15,14 @@ import java.util.Locale;
 public record Confidence(double value, String explanation) {
     static final double TIE_MARGIN = 0.02;
 
+    /**
+     * The most a label-free pick that <em>replaced</em> the default may claim: on the scenario bank (30 labelled
+     * scenarios from five real logs, docs/selection-bank.md) 6 of the 8 replacements the rule made were not worse than
+     * the default they replaced, so a replacement is trusted no further than 0.75, whatever its own held-out checks
+     * say (one replacement there had 0.89 and lost 0.44 PR-AUC).
+     */
+    static final double REPLACEMENT_CAP = 0.75;
+
     /** Label-free confidence from the robust rule's leave-one-kind-out checks, in plain words. */
     static Confidence labelFree(RobustRule.Decision decision, CandidateResult pick, CandidateResult baseline,
                                 LabelFreeChoice choice) {
@@ -23,7 +31,13 @@ public record Confidence(double value, String explanation) {
                         + " kinds in turn from the choice: the choice made without the kind held up on %.0f%% of %d"
                         + " held-out checks", baseline.detector(), choice.kinds().size(), 100 * decision.confidence(),
                 decision.heldOutCells());
-        return new Confidence(decision.confidence(), what + "; " + choice.choiceSentence(pick.detector()));
+        double value = decision.confidence();
+        if (decision.pick() != decision.baseline() && value > REPLACEMENT_CAP) {
+            value = REPLACEMENT_CAP;
+            what += String.format(Locale.ROOT, ", capped at %.2f because it replaced the default (on the scenario bank 6"
+                    + " of 8 replacements held up)", REPLACEMENT_CAP);
+        }
+        return new Confidence(value, what + "; " + choice.choiceSentence(pick.detector()));
     }
 
     static Confidence of(CandidateResult best, List<CandidateResult> ranked, boolean labelled) {
