@@ -28,14 +28,39 @@ class ConsensusOperatingPointTest {
     @Test
     void countsOnlyTheRowsEveryDiverseDetectorFindsExtremeNotEachOnesHeavyTail() {
         List<double[]> voters = List.of(voter(0), voter(1), voter(2));
-        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(voter(0), voters);
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(ramp(100), voters);
         // each voter alone flags 8 rows (5 anomalies + its 3 heavy-tail rows); a majority agrees on the 5 only
         assertThat(e.expected()).isEqualTo(5);
         assertThat(e.low()).isEqualTo(5);
         assertThat(e.high()).isEqualTo(14);
-        assertThat(e.threshold()).isEqualTo(5.0);
+        assertThat(e.threshold()).isEqualTo(95.0);
         assertThat(e.voters()).isEqualTo(3);
         assertThat(e.detail()).contains("5 of 100 rows are outliers").contains("for a majority (2 of 3)");
+    }
+
+    /** Row i scores i: an even tail, no break anywhere. */
+    private static double[] ramp(int n) {
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = i;
+        }
+        return s;
+    }
+
+    @Test
+    void aClearBreakInTheSelectedScoresCountsTheGroupAboveItInsteadOfTheFences() {
+        // the voters' majority finds 5 rows; the selected detector puts 12 rows far above a smooth bulk
+        double[] selected = new double[100];
+        for (int i = 0; i < 100; i++) {
+            selected[i] = i < 88 ? i / 88.0 : 20 + (i - 88) * 0.1;
+        }
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(selected, List.of(voter(0), voter(1), voter(2)));
+        assertThat(e.expected()).isEqualTo(12);
+        assertThat(e.threshold()).isEqualTo(20.0);
+        assertThat(e.detail()).contains("5 of 100 rows are outliers").contains("break clearly after its top 12");
+        // the range still reports the fences, widened to include what is flagged
+        assertThat(e.low()).isEqualTo(5);
+        assertThat(e.high()).isEqualTo(14);
     }
 
     @Test
