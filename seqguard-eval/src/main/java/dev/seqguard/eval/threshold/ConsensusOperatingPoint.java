@@ -4,6 +4,7 @@ import dev.seqguard.eval.metrics.Quantiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * A label-free operating point set on the user's own score distributions: how many rows look anomalous is
@@ -75,7 +76,13 @@ public final class ConsensusOperatingPoint {
         int cap = Math.max(floor, (int) Math.floor(MAX_SHARE * n));
         String bound = "";
         int used = k;
-        if (k < floor) {
+        OptionalInt cliff = ScoreBreak.find(selected, floor, cap);
+        if (cliff.isPresent()) {
+            used = cliff.getAsInt();
+            bound = String.format(Locale.ROOT, "; but the selected detector's scores break clearly after its top %d (a"
+                    + " drop at least %.0f times any other in its top %s), and that group is what it flags", used,
+                    ScoreBreak.DOMINANCE, ContaminationRule.percent(MAX_SHARE));
+        } else if (k < floor) {
             used = floor;
             bound = String.format(Locale.ROOT, "; raised to the floor of %d (%s of rows) so that the top is never silently"
                     + " left unflagged", floor, ContaminationRule.percent(MIN_SHARE));
@@ -83,13 +90,6 @@ public final class ConsensusOperatingPoint {
             used = cap;
             bound = String.format(Locale.ROOT, "; lowered to the cap of %d (%s of rows)", cap,
                     ContaminationRule.percent(MAX_SHARE));
-        }
-        java.util.OptionalInt cliff = ScoreBreak.find(selected, floor, cap);
-        if (cliff.isPresent()) {
-            used = cliff.getAsInt();
-            bound = String.format(Locale.ROOT, "; but the selected detector's scores break clearly after its top %d (a"
-                    + " drop at least %.0f times any other in its top %s), and that group is what it flags", used,
-                    ScoreBreak.DOMINANCE, ContaminationRule.percent(MAX_SHARE));
         }
         double[] sorted = ThresholdInputs.sortedCopy(selected);
         double value = sorted[n - used];

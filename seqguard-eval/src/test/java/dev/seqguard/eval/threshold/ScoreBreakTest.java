@@ -2,6 +2,7 @@ package dev.seqguard.eval.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ScoreBreakTest {
@@ -52,8 +53,8 @@ class ScoreBreakTest {
     @Test
     void theBreakMustLeaveBetweenMinAndMaxRowsAboveIt() {
         double[] s = bulkThen(8, 30, 0.5);
-        assertThat(ScoreBreak.find(s, 10, 25)).isNotEqualTo(java.util.OptionalInt.of(8));
-        assertThat(ScoreBreak.find(s, 1, 5)).isNotEqualTo(java.util.OptionalInt.of(8));
+        assertThat(ScoreBreak.find(s, 10, 25)).isNotEqualTo(OptionalInt.of(8));
+        assertThat(ScoreBreak.find(s, 1, 5)).isNotEqualTo(OptionalInt.of(8));
     }
 
     @Test
