@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Whether {@code serve} and {@code stream} raise exactly the flags {@code replay} raises on the same events and
  * model: the service over loopback HTTP (events posted in event-time order, in batches), the Flink job in an
- * embedded mini-cluster (files to files, parallelism 2). Flags compare as {@code replay}'s {@code flags.jsonl}
+ * embedded mini-cluster (files to files, parallelism 2). The service's flags are read back from {@code GET /v1/flags}
+ * after a final {@code POST /v1/watermark} (the end of the feed, as replay's end of input). Flags compare as {@code replay}'s {@code flags.jsonl}
  * lines, in any order.
  */
 final class PathEquality {
@@ -77,26 +78,45 @@ final class PathEquality {
                 throw new IOException(e);
             }
             HttpClient http = HttpClient.newHttpClient();
-            URI uri = URI.create("http://127.0.0.1:" + service.port() + "/v1/events");
+            String base = "http://127.0.0.1:" + service.port();
             for (int from = 0; from < ordered.size(); from += BATCH) {
                 List<BehaviorEvent> batch = ordered.subList(from, Math.min(ordered.size(), from + BATCH));
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json(batch))).build(), HttpResponse.BodyHandlers.ofString());
+                post(http, base + "/v1/events", key, json(batch));
+            }
+            // the end of the feed, as replay's end of input: every user is idle from here on
+            post(http, base + "/v1/watermark", key, "{\"timestamp\": 1e14}");
+            long since = 0;
+            while (true) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/flags?since=" + since
+                        + "&limit=1000")).header("Authorization", "Bearer " + key).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
-                    throw new IOException("serve answered " + r.statusCode() + ": " + r.body());
+                    throw new IOException("serve answered " + r.statusCode() + " to GET /v1/flags: " + r.body());
                 }
-                for (JsonNode n : EventJson.MAPPER.readTree(r.body())) {
-                    if (n.path("flag").asBoolean(false)) {
-                        flags.add(Replay.line(new Replay.ReplayFlag(n.get("user_id").asText(), n.get("item_id").asText(),
-                                n.get("timestamp").asLong() * 1000, n.get("score").asDouble(), model.detectorName(),
-                                n.get("explanation").asText())));
-                    }
+                JsonNode page = EventJson.MAPPER.readTree(r.body());
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (JsonNode n : page) {
+                    since = n.get("flag_id").asLong();
+                    flags.add(Replay.line(new Replay.ReplayFlag(n.get("user_id").asText(), n.get("item_id").asText(),
+                            n.get("timestamp").asLong() * 1000, n.get("score").asDouble(), n.get("detector").asText(),
+                            n.get("explanation").asText(), n.get("decision").asText())));
                 }
             }
         }
         flags.sort(null);
         return flags;
+    }
+
+    private static void post(HttpClient http, String uri, String key, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("serve answered " + r.statusCode() + " to " + uri + ": " + r.body());
+        }
     }
 
     private static String json(List<BehaviorEvent> batch) throws IOException {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "realtime", mixinStandardHelpOptions = true,
         description = {"Compares streaming flags with batch flags: precision, recall, F1 per log and seed.",
                 "For every --log and --seed: anomalies are injected, `select --labels` gets 30% of the anomalous and"
-                        + " of the normal users' labels, and the other 70% are flagged by batch (scores.csv) and by"
+                        + " of the normal users' labels, and the other 70%% are flagged by batch (scores.csv) and by"
                         + " `replay --model DIR --events F`; user level, and event level against the injected"
                         + " events. The first cell also runs `serve` (loopback HTTP) and `stream` (Flink mini-cluster)"
                         + " and checks that they raise exactly replay's flags. Floors: streaming user F1 >= 0.80 and"
@@ -71,6 +71,10 @@ final class RealtimeBench implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%-34s %5d %-16s %6d %5d | %s | %s | %+6.3f %-5s | %s | %s%n", log.name(),
                         seed, o.detector(), o.users(), o.batchUsers().positives(), prf(o.batchUsers()),
                         prf(o.streamUsers()), -gap, met ? "met" : "NOT", prf(o.batchEvents()), prf(o.streamEvents()));
+                System.out.printf(Locale.ROOT, "  streaming caught %d anomalous users: %d at an event, %d only when idle"
+                                + " (%s)%n", o.caughtAtEvent() + o.caughtIdle(), o.caughtAtEvent(), o.caughtIdle(),
+                        o.idleGapMillis() == 0 ? "no idle decision"
+                                : "judged after " + o.idleGapMillis() / 60_000 + " min without an event");
             }
         }
         System.out.println("group statistics: the frozen snapshot select saved (model/context.bin.gz); no live update,"

@@ -7,6 +7,7 @@ import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.eval.metrics.Confusion;
 import dev.seqguard.serving.Replay;
 import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.StreamingOperatingPoint;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,10 +41,13 @@ final class RealtimeRun {
      * @param replay       what replay flagged
      * @param users        users scored (not labelled)
      * @param eventsScored their events
+     * @param caughtAtEvent anomalous unlabelled users streaming flagged at some event
+     * @param caughtIdle    anomalous unlabelled users streaming flagged only when they went idle
+     * @param idleGapMillis the model's idle gap (0: no idle decision)
      */
     record Outcome(String log, long seed, String detector, Path dir, List<BehaviorEvent> events, Replay.Result replay,
                    int users, int eventsScored, Confusion batchUsers, Confusion streamUsers, Confusion batchEvents,
-                   Confusion streamEvents) {
+                   Confusion streamEvents, int caughtAtEvent, int caughtIdle, long idleGapMillis) {
     }
 
     private RealtimeRun() {
@@ -75,10 +79,14 @@ final class RealtimeRun {
             }
         }
         Set<String> streamFlagged = new HashSet<>();
+        Set<String> flaggedAtEvent = new HashSet<>();
         Set<String> streamEvents = new HashSet<>();
         for (Replay.ReplayFlag f : replay.flags()) {
             streamFlagged.add(f.userId());
-            streamEvents.add(key(f.userId(), f.itemId(), f.timeMillis()));
+            if (Replay.AT_EVENT.equals(f.decision())) { // an idle flag judges the user, not their last event
+                flaggedAtEvent.add(f.userId());
+                streamEvents.add(key(f.userId(), f.itemId(), f.timeMillis()));
+            }
         }
         Set<String> injected = new HashSet<>();
         for (String[] r : rows(inject.resolve("event_labels.csv"))) {
@@ -87,10 +95,14 @@ final class RealtimeRun {
 
         Tally batchU = new Tally();
         Tally streamU = new Tally();
+        int[] caught = new int[2];
         truth.forEach((user, anomalous) -> {
             if (!labelled.contains(user)) {
                 batchU.add(anomalous, batchFlagged.contains(user));
                 streamU.add(anomalous, streamFlagged.contains(user));
+                if (anomalous && streamFlagged.contains(user)) {
+                    caught[flaggedAtEvent.contains(user) ? 0 : 1]++;
+                }
             }
         });
         Tally batchE = new Tally();
@@ -103,7 +115,8 @@ final class RealtimeRun {
             }
         }
         return new Outcome(log.name(), seed, model.detectorName(), dir, events, replay, batchU.rows(), batchE.rows(),
-                batchU.confusion(), streamU.confusion(), batchE.confusion(), streamE.confusion());
+                batchU.confusion(), streamU.confusion(), batchE.confusion(), streamE.confusion(), caught[0], caught[1],
+                model.idleDecision().map(StreamingOperatingPoint::idleGapMillis).orElse(0L));
     }
 
     /** The rows after the header of a CSV SeqGuard wrote (plain ids, nothing quoted). */

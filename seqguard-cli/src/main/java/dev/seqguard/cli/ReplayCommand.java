@@ -41,9 +41,12 @@ final class ReplayCommand implements Callable<Integer> {
         InputOptions.printSummary(in.summary(), System.err);
         Replay.Result r = Replay.run(m, in.events(), maxUsers, ServiceConfig.DEFAULT_SHARDS);
         Replay.write(r.flags(), out.resolve(Replay.FLAGS_FILE));
-        System.out.printf(Locale.ROOT, "replayed %,d events of %,d users with %s (threshold %.4g): %,d flags; wrote %s%n",
-                r.events(), r.users(), m.detectorName(), m.threshold(), r.flags().size(),
-                out.resolve(Replay.FLAGS_FILE).toAbsolutePath());
+        long idle = r.flags().stream().filter(f -> Replay.WHEN_IDLE.equals(f.decision())).count();
+        long flaggedUsers = r.flags().stream().map(Replay.ReplayFlag::userId).distinct().count();
+        System.out.printf(Locale.ROOT, "replayed %,d events of %,d users with %s (threshold %.4g): %,d flags (%,d at events,"
+                        + " %,d when users went idle) on %,d users; wrote %s%n",
+                r.events(), r.users(), m.detectorName(), m.threshold(), r.flags().size(), r.flags().size() - idle, idle,
+                flaggedUsers, out.resolve(Replay.FLAGS_FILE).toAbsolutePath());
         return SeqGuard.EXIT_OK;
     }
 }

@@ -9,6 +9,16 @@ import java.util.stream.Stream;
 /** seqguard-detect's {@link DetectorContract} on the detectors this module plugs into the registry. */
 class DeepDetectorContractTest extends DetectorContract {
 
+    /**
+     * A second same-seed fit in one JVM matched the first to 1e-9 in most full runs and drifted by up to 2 % of the
+     * score range in some (early stopping amplifies a last-bit difference in PyTorch's CPU kernels), with every
+     * random draw seeded and one thread; see docs/deep-detectors.md.
+     */
+    @Override
+    protected double sameSeedTolerance() {
+        return 0.05;
+    }
+
     @Override
     protected Stream<Detector<?>> detectors() {
         return DetectorRegistry.all().stream().filter(d -> d.info().family() == Family.DEEP);

@@ -190,6 +190,11 @@ public final class StreamBenchmark {
                                 }
                                 n++;
                                 ScoredEvent s = engine.score(e);
+                                if (s.idleBefore() != null) {
+                                    flags++;
+                                    flagged.write(Replay.line(Replay.ReplayFlag.idle(s.idleBefore(), model.detectorName())));
+                                    flagged.write('\n');
+                                }
                                 if (s.flag()) {
                                     flags++;
                                     flagged.write(Replay.line(new Replay.ReplayFlag(e.userId(), e.itemId(),
@@ -201,6 +206,12 @@ public final class StreamBenchmark {
                                 }
                             }
                         }
+                    }
+                    // the end of the input, as the job's final watermark: users not judged yet are judged now
+                    for (ScoringEngine.IdleFlag f : engine.advanceTo(Long.MAX_VALUE)) {
+                        flags++;
+                        flagged.write(Replay.line(Replay.ReplayFlag.idle(f, model.detectorName())));
+                        flagged.write('\n');
                     }
                 }
                 if (r >= 0) {

@@ -6,9 +6,11 @@ import dev.seqguard.serving.Replay;
 import dev.seqguard.serving.ScoredEvent;
 import dev.seqguard.serving.ScoringEngine;
 import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.StreamingOperatingPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -42,7 +44,10 @@ import org.apache.flink.util.OutputTag;
  *       dropped the user;</li>
  *   <li>{@code lastScored}: the time of the user's last scored event; an event older than that (later than the
  *       watermark allowed) cannot be scored in order and goes to quarantine as {@code late_event};</li>
- *   <li>{@code expiry}: with an idle-state timeout, when the user's state is dropped (event time).</li>
+ *   <li>{@code expiry}: with an idle-state timeout, when the user's state is dropped (event time);</li>
+ *   <li>{@code judged}: true when the user's whole history was judged idle ({@link ScoringEngine#judgeIdle}) and no
+ *       event came since; read only when the task's cache rebuilds the user. The idle timer itself is at
+ *       {@link StreamingOperatingPoint#idleAt}{@code (lastScored)}, so it needs no state of its own.</li>
  * </ul>
  * The task's {@link ScoringEngine} is a cache of built feature state over that keyed state, never the truth.
  * Outputs: clean (accepted, unflagged) events in the input layout on the main output; flags on
@@ -63,10 +68,12 @@ final class UserEventScorer {
     private final ListState<BehaviorEvent> history;
     private final ValueState<Long> lastScored;
     private final ValueState<Long> expiry;
+    private final ValueState<Boolean> judged;
     private final LongCounter flags;
     private final LongCounter late;
     private ServingModel model;
     private ScoringEngine engine;
+    private StreamingOperatingPoint idle;
 
     UserEventScorer(RuntimeContext rc, StreamJobConfig config, ServingModel model) {
         this.config = config;
@@ -76,6 +83,7 @@ final class UserEventScorer {
         this.history = rc.getListState(new ListStateDescriptor<>("history", EventTypes.EVENT));
         this.lastScored = rc.getState(new ValueStateDescriptor<>("lastScored", Types.LONG));
         this.expiry = rc.getState(new ValueStateDescriptor<>("expiry", Types.LONG));
+        this.judged = rc.getState(new ValueStateDescriptor<>("judged", Types.BOOLEAN));
         this.flags = rc.getLongCounter(SeqGuardStreamJob.FLAGS_COUNTER);
         this.late = rc.getLongCounter(SeqGuardStreamJob.LATE_COUNTER);
         useModel(model);
@@ -92,6 +100,7 @@ final class UserEventScorer {
         SeqGuardStreamJob.requireKeyedModel(next);
         model = next;
         engine = new ScoringEngine(next, config.cachedUsers(), 1);
+        idle = next.idleDecision().orElse(null);
     }
 
     ServingModel model() {
@@ -115,12 +124,13 @@ final class UserEventScorer {
             score(user, event, out, side);
             lastScored.update(t);
             scheduleExpiry(timers, t);
+            moveIdleTimer(timers, last, t);
             return;
         }
         pending.add(event);
         Long due = nextDue.value();
         if (due == null || t < due) {
-            if (due != null && !due.equals(expiry.value())) {
+            if (due != null && !due.equals(expiry.value()) && !isIdleTimer(due, last)) {
                 timers.deleteEventTimeTimer(due);
             }
             nextDue.update(t);
@@ -132,16 +142,61 @@ final class UserEventScorer {
             throws Exception {
         Long due = nextDue.value();
         if (due != null && due <= timestamp) {
-            scoreDue(user, timers, out, side);
+            scoreDue(user, timers, out, side); // an event after the idle gap: the engine judges the history before it
+        }
+        Long last = lastScored.value();
+        if (isIdleTimer(timestamp, last)) {
+            judgeIdle(user, side);
         }
         Long expiresAt = expiry.value();
         if (expiresAt != null && expiresAt == timestamp && nextDue.value() == null) {
+            judgeIdle(user, side); // a timeout shorter than the idle gap must not skip the decision
             pending.clear();
             history.clear();
             lastScored.clear();
             expiry.clear();
+            judged.clear();
             engine.forget(user);
         }
+    }
+
+    /** The user's whole history, judged once per idle period (nothing when judged already or without the rule). */
+    private void judgeIdle(String user, SideOutputs side) throws Exception {
+        if (idle == null || Boolean.TRUE.equals(judged.value()) || lastScored.value() == null) {
+            return;
+        }
+        cached(user);
+        engine.judgeIdle(user).ifPresent(f -> emitIdle(f, side));
+        judged.update(true);
+    }
+
+    private void emitIdle(ScoringEngine.IdleFlag f, SideOutputs side) {
+        flags.add(1);
+        try {
+            side.accept(SeqGuardStreamJob.FLAGS, Replay.line(Replay.ReplayFlag.idle(f, model.detectorName())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code time} is the user's idle timer: the idle time of their last scored event. */
+    private boolean isIdleTimer(long time, Long lastScoredTime) {
+        return idle != null && lastScoredTime != null && idle.idleAt(lastScoredTime) == time;
+    }
+
+    /** The idle timer follows the last scored event; the old one goes unless another purpose shares its time. */
+    private void moveIdleTimer(TimerService timers, Long before, long after) throws Exception {
+        if (idle == null) {
+            return;
+        }
+        long next = idle.idleAt(after);
+        if (before != null) {
+            long old = idle.idleAt(before);
+            if (old != next && !Long.valueOf(old).equals(nextDue.value()) && !Long.valueOf(old).equals(expiry.value())) {
+                timers.deleteEventTimeTimer(old);
+            }
+        }
+        timers.registerEventTimeTimer(next);
     }
 
     /**
@@ -150,6 +205,7 @@ final class UserEventScorer {
      */
     private void scoreDue(String user, TimerService timers, Collector<String> out, SideOutputs side) throws Exception {
         long watermark = timers.currentWatermark();
+        Long before = lastScored.value();
         List<BehaviorEvent> all = new ArrayList<>();
         pending.get().forEach(all::add);
         all.sort(BY_TIME); // stable: arrival order within one time
@@ -172,16 +228,21 @@ final class UserEventScorer {
             nextDue.update(next);
             timers.registerEventTimeTimer(next);
         }
+        if (ready > 0) {
+            moveIdleTimer(timers, before, all.get(ready - 1).timeMillis());
+        }
     }
 
     private void score(String user, BehaviorEvent e, Collector<String> out, SideOutputs side) throws Exception {
-        if (engine.user(user).isEmpty()) {
-            List<BehaviorEvent> before = new ArrayList<>();
-            history.get().forEach(before::add);
-            engine.restore(user, before, Double.NaN);
-        }
+        boolean wasJudged = cached(user);
         ScoredEvent s = engine.score(e);
         history.add(s.event()); // equal to e, sharing its ids with the user's earlier events
+        if (wasJudged) {
+            judged.clear();
+        }
+        if (s.idleBefore() != null) {
+            emitIdle(s.idleBefore(), side);
+        }
 
         if (s.flag()) {
             flags.add(1);
@@ -192,6 +253,22 @@ final class UserEventScorer {
         }
     }
 
+    /**
+     * Makes sure the task's engine holds the user, rebuilding them from keyed state when its cache does not; returns
+     * whether their history was judged idle with no event since.
+     */
+    private boolean cached(String user) throws Exception {
+        Optional<ScoringEngine.UserView> view = engine.user(user);
+        if (view.isPresent()) {
+            return idle != null && !view.get().open();
+        }
+        List<BehaviorEvent> before = new ArrayList<>();
+        history.get().forEach(before::add);
+        boolean wasJudged = idle != null && Boolean.TRUE.equals(judged.value());
+        engine.restore(user, before, Double.NaN, !wasJudged);
+        return wasJudged;
+    }
+
     private void scheduleExpiry(TimerService timers, long lastEventTime) throws Exception {
         long timeout = config.idleStateTimeout().toMillis();
         if (timeout == 0) {
@@ -199,7 +276,7 @@ final class UserEventScorer {
         }
         Long old = expiry.value();
         // a timer is one per time: the user's pending timer may share the old expiry's time, and must survive
-        if (old != null && !old.equals(nextDue.value())) {
+        if (old != null && !old.equals(nextDue.value()) && !isIdleTimer(old, lastEventTime)) {
             timers.deleteEventTimeTimer(old);
         }
         long at = lastEventTime + timeout;

@@ -54,7 +54,7 @@ class ScoreUserEventsWithModelUpdatesHarnessTest {
             List<BehaviorEvent> head = sorted.subList(0, 8);
             Outputs first = score(new ScoringEngine(modelA, 1000, 1), modelA, head.subList(0, 4));
             ScoringEngine b = new ScoringEngine(modelB, 1000, 1);
-            b.restore(head.get(0).userId(), head.subList(0, 4), Double.NaN);
+            b.restore(head.get(0).userId(), head.subList(0, 4), Double.NaN, true);
             Outputs second = score(b, modelB, head.subList(4, 8));
             if (!first.flags().isEmpty() && !second.flags().isEmpty()) {
                 user = head;

@@ -36,10 +36,26 @@ public final class Database {
             s.execute("CREATE TABLE IF NOT EXISTS user_state (user_id TEXT PRIMARY KEY, last_seen INTEGER NOT NULL,"
                     + " last_score REAL, events TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            // columns added since the first release: a data directory written before gains them with their defaults
+            addColumn(c, "flags", "decision", "TEXT NOT NULL DEFAULT 'event'");
+            addColumn(c, "user_state", "open", "INTEGER NOT NULL DEFAULT 0");
         } catch (SQLException e) {
             throw new IOException("cannot open the database " + db.file + ": " + e.getMessage(), e);
         }
         return db;
+    }
+
+    private static void addColumn(Connection c, String table, String column, String type) throws SQLException {
+        try (Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (r.next()) {
+                if (column.equals(r.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        }
     }
 
     public Path file() {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import dev.seqguard.core.model.BehaviorEvent;
 import dev.seqguard.serving.EventJson;
+import dev.seqguard.serving.Replay;
 import dev.seqguard.serving.ScoredEvent;
+import dev.seqguard.serving.ScoringEngine;
 import dev.seqguard.serving.Timestamps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 /**
  * {@code POST /v1/events}: parses a batch, scores its events in order on the live engine (a model swap waits for the
  * batch), commits the flags, and only then answers: one result per event, in input order, a score or an error.
+ * Users the batch's event times show to be idle are judged whole ({@link ScoringEngine#advanceTo}); their flags are
+ * committed with the batch's and listed by {@code GET /v1/flags} ({@code decision: idle}).
+ * {@code POST /v1/watermark} moves that event-time clock without events (a quiet feed, or the end of one).
  */
 final class EventsEndpoint {
     private final LiveModel model;
@@ -61,11 +66,66 @@ final class EventsEndpoint {
     }
 
     /**
+     * {@code POST /v1/watermark} with {@code {"timestamp": T}} (seconds, as events carry it): event time has reached
+     * T, so users idle at T are judged now. Answers once their flags are durable, with how many were flagged.
+     */
+    Response watermark(HttpExchange ex) throws IOException {
+        byte[] body = bodies.read(ex);
+        if (body == null) {
+            return bodies.tooLarge("");
+        }
+        long millis;
+        try {
+            com.fasterxml.jackson.databind.JsonNode req = EventJson.MAPPER.readTree(body);
+            com.fasterxml.jackson.databind.JsonNode t = req == null ? null : req.get("timestamp");
+            if (t == null || !t.isNumber()) {
+                return Response.error(400, "send {\"timestamp\": T}: T in seconds since the epoch, as events carry it");
+            }
+            double seconds = t.asDouble();
+            if (!(Math.abs(seconds) < 1e15)) {
+                return Response.error(400, "timestamp " + t + " is out of range (seconds since the epoch)");
+            }
+            millis = Math.round(seconds * 1000);
+        } catch (IOException e) {
+            return Response.error(400, "body is not JSON; send {\"timestamp\": T}");
+        }
+        List<FlagLog.NewFlag> idle = model.scoring(live -> idleFlags(live.engine().advanceTo(millis),
+                live.engine().model().detectorName()));
+        List<StoredFlag> stored;
+        try {
+            stored = flags.append(idle).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.error(503, "interrupted before the flags were committed; retry");
+        } catch (ExecutionException e) {
+            return Response.error(503, "flags could not be committed (" + e.getCause().getMessage() + "); retry");
+        }
+        metrics.flags.add(stored.size());
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("timestamp", Timestamps.seconds(millis));
+        m.put("idle_flags", stored.size());
+        return Response.json(200, m);
+    }
+
+    private static List<FlagLog.NewFlag> idleFlags(List<ScoringEngine.IdleFlag> idle, String detector) {
+        List<FlagLog.NewFlag> out = new ArrayList<>(idle.size());
+        for (ScoringEngine.IdleFlag f : idle) {
+            out.add(idleFlag(f, detector));
+        }
+        return out;
+    }
+
+    private static FlagLog.NewFlag idleFlag(ScoringEngine.IdleFlag f, String detector) {
+        return new FlagLog.NewFlag(f.userId(), f.last().itemId(), f.last().timeMillis(), f.score(), detector,
+                f.explanation(), Replay.WHEN_IDLE);
+    }
+
+    /**
      * A scored batch.
      *
      * @param results  per input element: its {@link ScoredEvent}, or the {@link EventJson.Parsed} that names its error
-     * @param newFlags the flags to commit, in input order
-     * @param flagged  the index in {@code results} of each new flag
+     * @param newFlags the flags to commit: the events' in input order, then the idle users'
+     * @param flagged  the index in {@code results} of each event flag (the first of {@code newFlags})
      * @param invalid  how many results are errors
      */
     private record Batch(Object[] results, List<FlagLog.NewFlag> newFlags, List<Integer> flagged, int invalid) {
@@ -75,6 +135,7 @@ final class EventsEndpoint {
         String detector = live.engine().model().detectorName();
         Object[] results = new Object[parsed.size()];
         List<FlagLog.NewFlag> newFlags = new ArrayList<>();
+        List<FlagLog.NewFlag> idle = new ArrayList<>();
         List<Integer> flagged = new ArrayList<>();
         int invalid = 0;
         for (int i = 0; i < results.length; i++) {
@@ -89,16 +150,22 @@ final class EventsEndpoint {
                 ScoredEvent s = live.engine().score(e);
                 live.drift().record(s.score());
                 results[i] = s;
+                if (s.idleBefore() != null) {
+                    idle.add(idleFlag(s.idleBefore(), detector));
+                }
                 if (s.flag()) {
                     flagged.add(i);
                     newFlags.add(new FlagLog.NewFlag(e.userId(), e.itemId(), e.timeMillis(), s.score(), detector,
-                            s.explanation()));
+                            s.explanation(), Replay.AT_EVENT));
                 }
             } catch (IllegalArgumentException bad) {
                 results[i] = new EventJson.Parsed(null, e.userId(), bad.getMessage());
                 invalid++;
             }
         }
+        // the batch moved the event-time clock: users idle at it are judged now
+        idle.addAll(idleFlags(live.engine().advanceTo(Long.MIN_VALUE), detector));
+        newFlags.addAll(idle);
         return new Batch(results, newFlags, flagged, invalid);
     }
 

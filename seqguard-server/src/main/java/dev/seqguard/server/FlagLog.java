@@ -27,7 +27,8 @@ public final class FlagLog implements AutoCloseable {
     private volatile long commits;
 
     /** A flag before it has an id. */
-    public record NewFlag(String userId, String itemId, long timeMillis, double score, String detector, String explanation) {
+    public record NewFlag(String userId, String itemId, long timeMillis, double score, String detector, String explanation,
+                          String decision) {
     }
 
     private record Pending(List<NewFlag> flags, CompletableFuture<List<StoredFlag>> done) {
@@ -85,13 +86,13 @@ public final class FlagLog implements AutoCloseable {
         String now = Instant.now().toString();
         List<List<StoredFlag>> results = new ArrayList<>();
         try (PreparedStatement q = writer.prepareStatement("INSERT INTO flags(id, user_id, item_id, ts_millis, score,"
-                + " detector, explanation, flagged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " detector, explanation, flagged_at, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long id = first;
             for (Pending p : batch) {
                 List<StoredFlag> stored = new ArrayList<>(p.flags().size());
                 for (NewFlag f : p.flags()) {
                     StoredFlag s = new StoredFlag(id++, f.userId(), f.itemId(), f.timeMillis(), f.score(), f.detector(),
-                            f.explanation(), now);
+                            f.explanation(), now, f.decision());
                     q.setLong(1, s.flagId());
                     q.setString(2, s.userId());
                     q.setString(3, s.itemId());
@@ -100,6 +101,7 @@ public final class FlagLog implements AutoCloseable {
                     q.setString(6, s.detector());
                     q.setString(7, s.explanation());
                     q.setString(8, s.flaggedAt());
+                    q.setString(9, s.decision());
                     q.addBatch();
                     stored.add(s);
                 }
@@ -132,13 +134,13 @@ public final class FlagLog implements AutoCloseable {
 
     /** Flags with id &gt; {@code since}, in id order, at most {@code limit}. */
     public List<StoredFlag> since(long since, int limit) throws SQLException {
-        return query("SELECT id, user_id, item_id, ts_millis, score, detector, explanation, flagged_at FROM flags"
+        return query("SELECT id, user_id, item_id, ts_millis, score, detector, explanation, flagged_at, decision FROM flags"
                 + " WHERE id > ? ORDER BY id LIMIT ?", since, null, limit);
     }
 
     /** A user's most recent flags, newest first. */
     public List<StoredFlag> ofUser(String userId, int limit) throws SQLException {
-        return query("SELECT id, user_id, item_id, ts_millis, score, detector, explanation, flagged_at FROM flags"
+        return query("SELECT id, user_id, item_id, ts_millis, score, detector, explanation, flagged_at, decision FROM flags"
                 + " WHERE user_id = ? ORDER BY id DESC LIMIT ?", 0, userId, limit);
     }
 
@@ -154,7 +156,7 @@ public final class FlagLog implements AutoCloseable {
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     out.add(new StoredFlag(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getDouble(5),
-                            r.getString(6), r.getString(7), r.getString(8)));
+                            r.getString(6), r.getString(7), r.getString(8), r.getString(9)));
                 }
             }
             return out;

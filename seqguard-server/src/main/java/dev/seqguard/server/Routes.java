@@ -10,7 +10,7 @@ import java.util.Map;
 final class Routes {
     /** Every route, as {@code METHOD path}; {@code /openapi.json} documents exactly these. */
     static final List<String> ALL = List.of("POST /v1/events", "GET /v1/users/{id}", "GET /v1/flags",
-            "POST /v1/model", "GET /health", "GET /metrics", "GET /openapi.json");
+            "POST /v1/model", "POST /v1/watermark", "GET /health", "GET /metrics", "GET /openapi.json");
     private static final String USERS = "/v1/users/";
 
     private Routes() {
@@ -22,7 +22,7 @@ final class Routes {
             return "/v1/users/{id}";
         }
         return switch (path) {
-            case "/v1/events", "/v1/flags", "/v1/model", "/health", "/metrics", "/openapi.json" -> path;
+            case "/v1/events", "/v1/flags", "/v1/model", "/v1/watermark", "/health", "/metrics", "/openapi.json" -> path;
             default -> null;
         };
     }

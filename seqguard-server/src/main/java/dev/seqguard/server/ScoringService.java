@@ -83,7 +83,7 @@ public final class ScoringService implements AutoCloseable {
                     ? new UserIdMask(HexFormat.of().parseHex(db.meta("mask_salt", ScoringService::randomSalt)))
                     : null;
             ScoringEngine engine = new ScoringEngine(model, config.maxUsers(), config.shards());
-            states.load(h -> engine.restore(h.userId(), h.events(), h.lastScore()));
+            states.load(h -> engine.restore(h.userId(), h.events(), h.lastScore(), h.open()));
             this.live = new LiveModel(engine, config.maxUsers(), config.shards());
         } catch (SQLException e) {
             throw new IOException("cannot open the service database in " + config.dataDir() + ": " + e.getMessage(), e);
@@ -204,6 +204,7 @@ public final class ScoringService implements AutoCloseable {
             case "GET /v1/users/{id}" -> user(Routes.userId(path));
             case "GET /v1/flags" -> flagsSince(Routes.query(ex.getRequestURI().getRawQuery()));
             case "POST /v1/model" -> model(ex);
+            case "POST /v1/watermark" -> events.watermark(ex);
             case "GET /health" -> health();
             case "GET /metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(
                     live.engine(), live.evictionsBefore(), live.now().drift(), flags.commits()).getBytes(StandardCharsets.UTF_8));
@@ -242,6 +243,7 @@ public final class ScoringService implements AutoCloseable {
         m.put("detector", f.detector());
         m.put("explanation", f.explanation());
         m.put("flagged_at", f.flaggedAt());
+        m.put("decision", f.decision());
         return m;
     }
 

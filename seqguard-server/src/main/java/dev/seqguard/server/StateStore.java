@@ -35,8 +35,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     public synchronized void save(Checkpoint checkpoint) throws SQLException {
-        try (PreparedStatement put = c.prepareStatement("INSERT OR REPLACE INTO user_state(user_id, last_seen, last_score, events)"
-                + " VALUES (?, ?, ?, ?)");
+        try (PreparedStatement put = c.prepareStatement("INSERT OR REPLACE INTO user_state(user_id, last_seen, last_score, events,"
+                + " open) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement del = c.prepareStatement("DELETE FROM user_state WHERE user_id = ?")) {
             int n = 0;
             for (UserHistory h : checkpoint.changed()) {
@@ -48,6 +48,7 @@ public final class StateStore implements AutoCloseable {
                     put.setDouble(3, h.lastScore());
                 }
                 put.setString(4, encode(h.events()));
+                put.setInt(5, h.open() ? 1 : 0);
                 put.addBatch();
                 if (++n % CHUNK == 0) {
                     put.executeBatch();
@@ -70,14 +71,14 @@ public final class StateStore implements AutoCloseable {
     /** Every saved user, least recently seen first. */
     public synchronized void load(Consumer<UserHistory> sink) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT user_id, last_seen, last_score, events FROM user_state ORDER BY last_seen")) {
+             ResultSet r = s.executeQuery("SELECT user_id, last_seen, last_score, events, open FROM user_state ORDER BY last_seen")) {
             while (r.next()) {
                 String user = r.getString(1);
                 double score = r.getDouble(3);
                 if (r.wasNull()) {
                     score = Double.NaN;
                 }
-                sink.accept(new UserHistory(user, decode(user, r.getString(4)), score, r.getLong(2)));
+                sink.accept(new UserHistory(user, decode(user, r.getString(4)), score, r.getLong(2), r.getInt(5) != 0));
             }
         }
         c.commit();

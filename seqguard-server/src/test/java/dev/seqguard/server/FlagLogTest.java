@@ -58,6 +58,6 @@ class FlagLogTest {
     }
 
     private static FlagLog.NewFlag flag(String user) {
-        return new FlagLog.NewFlag(user, "item", 1_511_600_000_000L, 0.9, "robust-z", "reason");
+        return new FlagLog.NewFlag(user, "item", 1_511_600_000_000L, 0.9, "robust-z", "reason", "event");
     }
 }

@@ -9,6 +9,7 @@ import dev.seqguard.serving.ScoredEvent;
 import dev.seqguard.serving.ScoringEngine;
 import dev.seqguard.serving.ServingFixtures;
 import dev.seqguard.serving.ServingModel;
+import dev.seqguard.serving.StreamingOperatingPoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -238,6 +240,49 @@ class ScoringServiceTest {
                 since = f.get("flag_id").asLong();
             }
         }
+    }
+
+    @Test
+    void usersGoneIdleAreJudgedWholeAsReplayJudgesThemAcrossARestartAndAtAWatermark() throws Exception {
+        ServingModel plain = ServingFixtures.serving("robust-z", 0.5);
+        double t = plain.threshold();
+        ServingModel model = plain.withOperatingPoint(new StreamingOperatingPoint(StreamingOperatingPoint.LENGTH_THRESHOLDS,
+                new int[] {1}, new double[] {t + 2}, 0, 0, 0, 0, 0, 30 * 60_000L, 0, new double[] {t}));
+        List<BehaviorEvent> events = ServingFixtures.events();
+        Set<String> want = new TreeSet<>();
+        for (Replay.ReplayFlag f : Replay.run(model, events, 100_000, 1).flags()) {
+            want.add(f.userId() + " " + f.timeMillis() / 1000 + " " + f.decision() + " " + f.score());
+        }
+        assertThat(want).anyMatch(l -> l.contains(" idle "));
+        int half = events.size() / 2;
+        String key = key("feed");
+        ScoringService first = start(config(), model);
+        Http http = Http.loopback(first.port());
+        for (int from = 0; from < half; from += 100) {
+            assertThat(http.post("/v1/events", key, ServingFixtures.json(events.subList(from, Math.min(half, from + 100))))
+                    .status()).isEqualTo(200);
+        }
+        first.close(); // saves every user's state, and whether they were judged since their last event
+
+        ScoringService second = start(config(), model);
+        http = Http.loopback(second.port());
+        for (int from = half; from < events.size(); from += 100) {
+            assertThat(http.post("/v1/events", key, ServingFixtures.json(events.subList(from,
+                    Math.min(events.size(), from + 100)))).status()).isEqualTo(200);
+        }
+        assertThat(http.post("/v1/watermark", key, "{{ no").status()).isEqualTo(400);
+        assertThat(http.post("/v1/watermark", key, "{\"timestamp\": \"soon\"}").status()).isEqualTo(400);
+        Http.Reply end = http.post("/v1/watermark", key, "{\"timestamp\": 1e14}");
+        assertThat(end.status()).isEqualTo(200);
+        assertThat(end.json().get("idle_flags").asInt()).isPositive();
+
+        Set<String> got = new TreeSet<>();
+        for (JsonNode f : allFlags(http, key)) {
+            got.add(f.get("user_id").asText() + " " + f.get("timestamp").asLong() + " " + f.get("decision").asText() + " "
+                    + f.get("score").asDouble());
+        }
+        assertThat(got).isEqualTo(want);
+        assertThat(allFlags(http, key)).hasSize(Replay.run(model, events, 100_000, 1).flags().size()); // none twice
     }
 
     @Test

@@ -31,8 +31,30 @@ public final class Replay {
         }
     }
 
-    /** One line of {@code flags.jsonl}. */
-    public record ReplayFlag(String userId, String itemId, long timeMillis, double score, String detector, String explanation) {
+    /** {@link ReplayFlag#decision} of a flag raised at an event: the history up to it crosses its length's threshold. */
+    public static final String AT_EVENT = "event";
+    /** {@link ReplayFlag#decision} of a flag raised when the user went idle: the whole history crosses the batch threshold. */
+    public static final String WHEN_IDLE = "idle";
+
+    /**
+     * One line of {@code flags.jsonl}.
+     *
+     * @param itemId     the flagged event's item; for an idle flag, the last event's
+     * @param timeMillis the flagged event's time; for an idle flag, the last event's
+     * @param decision   {@link #AT_EVENT} or {@link #WHEN_IDLE}
+     */
+    public record ReplayFlag(String userId, String itemId, long timeMillis, double score, String detector,
+                             String explanation, String decision) {
+        /** A flag at an event. */
+        public ReplayFlag(String userId, String itemId, long timeMillis, double score, String detector, String explanation) {
+            this(userId, itemId, timeMillis, score, detector, explanation, AT_EVENT);
+        }
+
+        /** The flag of a user's whole history when they went idle. */
+        public static ReplayFlag idle(ScoringEngine.IdleFlag f, String detector) {
+            return new ReplayFlag(f.userId(), f.last().itemId(), f.last().timeMillis(), f.score(), detector,
+                    f.explanation(), WHEN_IDLE);
+        }
     }
 
     /**
@@ -45,17 +67,26 @@ public final class Replay {
         ordered.sort(Comparator.comparingLong(BehaviorEvent::timeMillis));
         ScoringEngine engine = new ScoringEngine(model, maxUsers, shards);
         List<ReplayFlag> flags = new ArrayList<>();
+        String detector = model.detectorName();
         for (BehaviorEvent e : ordered) {
+            engine.advanceTo(e.timeMillis()).forEach(f -> flags.add(ReplayFlag.idle(f, detector)));
             ScoredEvent s = engine.score(e);
+            if (s.idleBefore() != null) {
+                flags.add(ReplayFlag.idle(s.idleBefore(), detector));
+            }
             if (s.flag()) {
-                flags.add(new ReplayFlag(e.userId(), e.itemId(), e.timeMillis(), s.score(), model.detectorName(),
-                        s.explanation()));
+                flags.add(new ReplayFlag(e.userId(), e.itemId(), e.timeMillis(), s.score(), detector, s.explanation()));
             }
         }
+        // the end of the input: every user is idle from here on
+        engine.advanceTo(Long.MAX_VALUE).forEach(f -> flags.add(ReplayFlag.idle(f, detector)));
         return new Result(ordered.size(), flags, engine.users(), engine.evictions());
     }
 
-    /** Writes {@code flags.jsonl}: one object per line with {@code user_id,item_id,timestamp,score,detector,explanation}. */
+    /**
+     * Writes {@code flags.jsonl}: one object per line with {@code user_id,item_id,timestamp,score,detector,explanation,
+     * decision}.
+     */
     public static void write(List<ReplayFlag> flags, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -80,6 +111,7 @@ public final class Replay {
             g.writeNumberField("score", f.score());
             g.writeStringField("detector", f.detector());
             g.writeStringField("explanation", f.explanation());
+            g.writeStringField("decision", f.decision());
             g.writeEndObject();
         }
         return sw.toString();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,6 +39,10 @@ public final class ScoringEngine {
     private final List<String> featureNames;
     private final Shard[] shards;
     private final AtomicLong clock = new AtomicLong();
+    private final StreamingOperatingPoint idle;
+    // the latest event time seen or announced: users idle at it are judged by advanceTo
+    private final AtomicLong eventClock = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong idleDecisions = new AtomicLong();
 
     /**
      * @param maxUsers users with state, at most (split between shards)
@@ -51,6 +56,7 @@ public final class ScoringEngine {
         if (shards < 1) {
             throw new IllegalArgumentException("shards must be at least 1, got " + shards);
         }
+        this.idle = model.idleDecision().orElse(null);
         int n = model.learnsOnline() ? 1 : Math.min(shards, maxUsers);
         SequenceFeatureExtractor extractor = model.newExtractor();
         this.featureNames = extractor.names();
@@ -80,6 +86,10 @@ public final class ScoringEngine {
                         + " is earlier than this user's previous event at " + Timestamps.seconds(state.lastTimeMillis())
                         + " (events of a user must arrive in time order)");
             }
+            IdleFlag idleBefore = null;
+            if (state != null && state.open && idle != null && event.timeMillis() >= idle.idleAt(state.lastTimeMillis())) {
+                idleBefore = judgeIdle(shard, event.userId(), state);
+            }
             StreamScore s = shard.scorer.process(event);
             if (state == null) {
                 state = new UserState();
@@ -92,8 +102,91 @@ public final class ScoringEngine {
             BehaviorEvent kept = shard.scorer.canonical(event);
             state.add(kept, warm ? s.score() : Double.NaN, clock.incrementAndGet());
             shard.dirty.add(event.userId());
-            return new ScoredEvent(kept, warm ? s.score() : Double.NaN, !warm, flag, explanation);
+            if (idle != null) {
+                state.open = true;
+                if (!state.queued) {
+                    shard.idleQueue.add(new IdleDue(idle.idleAt(kept.timeMillis()), event.userId(), state));
+                    state.queued = true;
+                }
+                eventClock.accumulateAndGet(kept.timeMillis(), Math::max);
+            }
+            return new ScoredEvent(kept, warm ? s.score() : Double.NaN, !warm, flag, explanation, idleBefore);
         }
+    }
+
+    /**
+     * Judges every user who is idle at event time {@code timeMillis} (or at the latest event time scored, if later)
+     * and has not been judged since their last event: their whole history against the idle threshold
+     * ({@link StreamingOperatingPoint#flagsIdle}). Returns the flagged ones; nothing for a model without the idle
+     * decision. The service calls it after each batch on its event-time clock, replay after each event and at the
+     * end of the input ({@code Long.MAX_VALUE}).
+     */
+    public List<IdleFlag> advanceTo(long timeMillis) {
+        if (idle == null) {
+            return List.of();
+        }
+        long now = eventClock.accumulateAndGet(timeMillis, Math::max);
+        List<IdleFlag> out = new ArrayList<>();
+        for (Shard shard : shards) {
+            synchronized (shard) {
+                while (!shard.idleQueue.isEmpty() && shard.idleQueue.peek().at() <= now) {
+                    IdleDue due = shard.idleQueue.poll();
+                    UserState state = shard.states.get(due.userId());
+                    if (state != due.state()) {
+                        continue; // evicted or forgotten since, and perhaps started afresh with an entry of its own
+                    }
+                    state.queued = false;
+                    if (!state.open) {
+                        continue;
+                    }
+                    long at = idle.idleAt(state.lastTimeMillis());
+                    if (at > now) {
+                        shard.idleQueue.add(new IdleDue(at, due.userId(), state)); // events came since it was queued
+                        state.queued = true;
+                        continue;
+                    }
+                    IdleFlag f = judgeIdle(shard, due.userId(), state);
+                    if (f != null) {
+                        out.add(f);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Judges one user's whole history now, as {@link #advanceTo} would once they are idle, for a caller with its own
+     * clock per user (the Flink job's event-time timer). Nothing when the user has no state or was judged since their
+     * last event.
+     */
+    public Optional<IdleFlag> judgeIdle(String userId) {
+        if (idle == null) {
+            return Optional.empty();
+        }
+        Shard shard = shardOf(userId);
+        synchronized (shard) {
+            UserState state = shard.states.get(userId);
+            return state == null || !state.open ? Optional.empty() : Optional.ofNullable(judgeIdle(shard, userId, state));
+        }
+    }
+
+    // inside the shard's lock; the user is open: judged once per idle period
+    private IdleFlag judgeIdle(Shard shard, String userId, UserState state) {
+        state.open = false;
+        shard.dirty.add(userId);
+        idleDecisions.incrementAndGet();
+        double score = model.learnsOnline() ? state.lastScore : shard.scorer.scoreNow(userId);
+        if (!idle.flagsIdle(score, state.history.size())) {
+            return null;
+        }
+        BehaviorEvent last = state.history.get(state.history.size() - 1);
+        return new IdleFlag(userId, last, state.history.size(), score, explain(shard, userId));
+    }
+
+    /** Idle decisions taken since this engine started (flagged or not). */
+    public long idleDecisions() {
+        return idleDecisions.get();
     }
 
     private String explain(Shard shard, String userId) {
@@ -108,7 +201,7 @@ public final class ScoringEngine {
         synchronized (shard) {
             UserState s = shard.states.get(userId);
             return s == null ? Optional.empty()
-                    : Optional.of(new UserView(userId, s.history.size(), s.lastScore, s.lastTimeMillis()));
+                    : Optional.of(new UserView(userId, s.history.size(), s.lastScore, s.lastTimeMillis(), s.open));
         }
     }
 
@@ -116,8 +209,9 @@ public final class ScoringEngine {
      * Rebuilds a user's state from their history without scoring (after a restart or for another model).
      *
      * @param lastScore the score after the last event, as saved ({@link Double#NaN} when unknown or warming up)
+     * @param open      events came since the user was last judged idle ({@link UserView#open}, as saved)
      */
-    public void restore(String userId, List<BehaviorEvent> history, double lastScore) {
+    public void restore(String userId, List<BehaviorEvent> history, double lastScore, boolean open) {
         if (history.isEmpty()) {
             return;
         }
@@ -133,6 +227,11 @@ public final class ScoringEngine {
             }
             state.lastScore = lastScore;
             shard.states.put(userId, state);
+            if (idle != null && open) {
+                state.open = true;
+                shard.idleQueue.add(new IdleDue(idle.idleAt(state.lastTimeMillis()), userId, state));
+                state.queued = true;
+            }
         }
     }
 
@@ -185,7 +284,7 @@ public final class ScoringEngine {
                 for (String u : s.dirty) {
                     UserState st = s.states.get(u);
                     if (st != null) {
-                        changed.add(new UserHistory(u, List.copyOf(st.history), st.lastScore, st.lastSeen));
+                        changed.add(new UserHistory(u, List.copyOf(st.history), st.lastScore, st.lastSeen, st.open));
                     }
                 }
                 dropped.addAll(s.dropped);
@@ -224,12 +323,13 @@ public final class ScoringEngine {
         List<UserHistory> all = new ArrayList<>();
         for (Shard s : shards) {
             synchronized (s) {
-                s.states.forEach((u, st) -> all.add(new UserHistory(u, List.copyOf(st.history), st.lastScore, st.lastSeen)));
+                s.states.forEach((u, st) -> all.add(new UserHistory(u, List.copyOf(st.history), st.lastScore, st.lastSeen,
+                        st.open)));
             }
         }
         all.sort(Comparator.comparingLong(UserHistory::lastSeen));
         for (UserHistory h : all) {
-            next.restore(h.userId(), h.events(), h.lastScore());
+            next.restore(h.userId(), h.events(), h.lastScore(), h.open());
             Shard s = next.shardOf(h.userId());
             synchronized (s) {
                 if (s.states.containsKey(h.userId())) {
@@ -243,16 +343,33 @@ public final class ScoringEngine {
         return shards[Math.floorMod(userId.hashCode() * 0x9E3779B9, shards.length)];
     }
 
-    /** A user as {@code GET /v1/users/{id}} shows them. */
-    public record UserView(String userId, int events, double lastScore, long lastTimeMillis) {
+    /**
+     * A user as {@code GET /v1/users/{id}} shows them.
+     *
+     * @param open events came since the user was last judged idle (always false for a model without the idle decision)
+     */
+    public record UserView(String userId, int events, double lastScore, long lastTimeMillis, boolean open) {
+    }
+
+    /**
+     * A user's whole history, flagged when they went idle.
+     *
+     * @param last   the history's last event
+     * @param events the history's length
+     */
+    public record IdleFlag(String userId, BehaviorEvent last, int events, double score, String explanation) {
+    }
+
+    private record IdleDue(long at, String userId, UserState state) {
     }
 
     /**
      * One user's saved state.
      *
      * @param lastSeen a logical clock: larger = seen more recently (restores the eviction order)
+     * @param open     events came since the user was last judged idle
      */
-    public record UserHistory(String userId, List<BehaviorEvent> events, double lastScore, long lastSeen) {
+    public record UserHistory(String userId, List<BehaviorEvent> events, double lastScore, long lastSeen, boolean open) {
         public UserHistory {
             events = List.copyOf(events);
         }
@@ -274,6 +391,9 @@ public final class ScoringEngine {
         final List<BehaviorEvent> history = new ArrayList<>();
         double lastScore = Double.NaN;
         long lastSeen;
+        // events since the last idle decision; an entry of this state is in the shard's idle queue
+        boolean open;
+        boolean queued;
 
         void add(BehaviorEvent e, double score, long seen) {
             history.add(e);
@@ -291,6 +411,7 @@ public final class ScoringEngine {
         final Map<String, UserState> states = new HashMap<>();
         final Set<String> dirty = new HashSet<>();
         final Set<String> dropped = new HashSet<>();
+        final PriorityQueue<IdleDue> idleQueue = new PriorityQueue<>(Comparator.comparingLong(IdleDue::at));
 
         Shard(ServingModel model, SequenceFeatureExtractor extractor, int maxUsers) {
             this.scorer = new StreamingScorer(model.detector(), extractor, model.context(), model.warmUpEvents(),

@@ -131,6 +131,15 @@ public record ServingModel(Path dir, ModelDirectory saved, FeatureContext contex
         return p != null ? p.flags(score, historyLength) : score >= threshold();
     }
 
+    /**
+     * The operating point's idle decision, when it has one: users are judged whole after this long without an event
+     * ({@link StreamingOperatingPoint#idleAt}); empty for models without it.
+     */
+    public Optional<StreamingOperatingPoint> idleDecision() {
+        StreamingOperatingPoint p = saved.operatingPoint();
+        return p != null && p.decidesIdle() ? Optional.of(p) : Optional.empty();
+    }
+
     private static double[] readTrainingScores(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Path file = parent == null ? null : parent.resolve("scores.csv");

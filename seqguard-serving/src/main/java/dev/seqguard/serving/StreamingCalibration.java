@@ -20,6 +20,12 @@ import java.util.Map;
  * threshold). One {@code alpha} for every bucket, so every length gets the same false-alarm share; it is the value of
  * {@link #ALPHAS} whose streaming user flags agree best (F1) with the batch user flags. No label is read, so a model
  * selected without labels is calibrated the same way.
+ *
+ * <p>Idle decisions: a user is also judged whole whenever they go idle ({@link StreamingOperatingPoint#idleAt}),
+ * after every prefix followed by a longer gap and after their last event (which is the batch decision itself). Each
+ * bucket gets an idle threshold the same way, from the users' highest scores at idle points, with a share of its own;
+ * the idle gap (the session gap or one of {@link #IDLE_GAPS_MILLIS}), the two shares, and whether to decide at idle
+ * points at all are chosen together by the same agreement with batch.
  */
 public final class StreamingCalibration {
     /** Candidate bucket starts (history lengths, roughly doubling); sparse buckets merge into the one before. */
@@ -28,6 +34,8 @@ public final class StreamingCalibration {
     static final int MIN_USERS_PER_BUCKET = 30;
     /** The false-alarm shares per bucket tried, in increasing order (ties keep the stricter). */
     static final double[] ALPHAS = {0, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2};
+    /** Idle gaps tried beside the session gap (longer ones only): 2 h, 8 h, a day. */
+    static final long[] IDLE_GAPS_MILLIS = {2 * 3_600_000L, 8 * 3_600_000L, 24 * 3_600_000L};
 
     private StreamingCalibration() {
     }
@@ -38,17 +46,58 @@ public final class StreamingCalibration {
      * @throws IllegalArgumentException when there are no events
      */
     public static StreamingOperatingPoint calibrate(ServingModel model, List<BehaviorEvent> events) {
-        return fit(PrefixScores.of(model, events), model.threshold());
+        return calibrate(model, events, 0);
     }
 
-    /** Every prefix score of every user's history, from the first event, as the streaming path computes it. */
-    record PrefixScores(double[][] byUser) {
+    /**
+     * @param sessionGapMillis the shortest idle gap tried ({@link #IDLE_GAPS_MILLIS} longer ones too); 0 for no idle
+     *                         decision
+     */
+    public static StreamingOperatingPoint calibrate(ServingModel model, List<BehaviorEvent> events, long sessionGapMillis) {
+        return fit(PrefixScores.of(model, events), model.threshold(), idleGaps(sessionGapMillis));
+    }
+
+    /** The session gap, then the longer of {@link #IDLE_GAPS_MILLIS}; none for 0. */
+    static long[] idleGaps(long sessionGapMillis) {
+        if (sessionGapMillis <= 0) {
+            return new long[0];
+        }
+        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(sessionGapMillis),
+                Arrays.stream(IDLE_GAPS_MILLIS).filter(g -> g > sessionGapMillis)).toArray();
+    }
+
+    /**
+     * Every prefix score of every user's history, from the first event, as the streaming path computes it, and the
+     * times of the events ({@code timesByUser[u][n - 1]}: when user u's n-th event happened), which say where the user
+     * went idle.
+     */
+    record PrefixScores(double[][] byUser, long[][] timesByUser) {
+        /** Scores without times: every user is idle only after their last event. */
+        PrefixScores(double[][] byUser) {
+            this(byUser, evenlySpaced(byUser));
+        }
+
+        private static long[][] evenlySpaced(double[][] byUser) {
+            long[][] out = new long[byUser.length][];
+            for (int u = 0; u < byUser.length; u++) {
+                out[u] = new long[byUser[u].length]; // all at one time: no gap before the end
+            }
+            return out;
+        }
+
+        /** Whether user u goes idle after their n-th event for a gap of {@code gapMillis}: a longer gap, or the end. */
+        boolean idleAfter(int u, int n, long gapMillis) {
+            long[] t = timesByUser[u];
+            return n == t.length || t[n] - t[n - 1] > gapMillis;
+        }
+
         static PrefixScores of(ServingModel model, List<BehaviorEvent> events) {
             List<BehaviorEvent> ordered = new ArrayList<>(events);
             ordered.sort(Comparator.comparingLong(BehaviorEvent::timeMillis));
             ServingModel probe = model.withOperatingPoint(scoreFromFirstEvent());
             ScoringEngine engine = new ScoringEngine(probe, Math.max(1, ordered.size()), 1);
             Map<String, List<Double>> scores = new HashMap<>();
+            Map<String, List<Long>> times = new HashMap<>();
             List<String> order = new ArrayList<>();
             for (BehaviorEvent e : ordered) {
                 ScoredEvent s = engine.score(e);
@@ -56,16 +105,20 @@ public final class StreamingCalibration {
                 if (user == null) {
                     user = new ArrayList<>();
                     scores.put(e.userId(), user);
+                    times.put(e.userId(), new ArrayList<>());
                     order.add(e.userId());
                 }
                 // an online model (random cut forest) still warms up: its prefix then scores below everything
                 user.add(s.warmingUp() || Double.isNaN(s.score()) ? Double.NEGATIVE_INFINITY : s.score());
+                times.get(e.userId()).add(e.timeMillis());
             }
             double[][] out = new double[order.size()][];
+            long[][] t = new long[order.size()][];
             for (int u = 0; u < out.length; u++) {
                 out[u] = scores.get(order.get(u)).stream().mapToDouble(Double::doubleValue).toArray();
+                t[u] = times.get(order.get(u)).stream().mapToLong(Long::longValue).toArray();
             }
-            return new PrefixScores(out);
+            return new PrefixScores(out, t);
         }
     }
 
@@ -75,79 +128,115 @@ public final class StreamingCalibration {
                 new double[] {Double.POSITIVE_INFINITY}, 0, 0, 0, 0, 0);
     }
 
-    /** The operating point for prefix scores ({@code byUser[u][n - 1]}: user u's history of n events). */
+    /** The operating point for prefix scores ({@code byUser[u][n - 1]}: user u's history of n events), no idle decision. */
     static StreamingOperatingPoint fit(PrefixScores prefixes, double batchThreshold) {
+        return fit(prefixes, batchThreshold, new long[0]);
+    }
+
+    /**
+     * The operating point for prefix scores: per length bucket a threshold at events and, for each idle gap tried, one
+     * at idle decisions, each the level at most a share {@code alpha} of the batch's unflagged users reach there (one
+     * share for events, one for idle decisions); the combination whose user flags agree best with batch's wins, ties
+     * keeping the stricter shares and the shorter gap (flags come sooner), and no idle decision before any.
+     */
+    static StreamingOperatingPoint fit(PrefixScores prefixes, double batchThreshold, long[] idleGaps) {
         double[][] users = prefixes.byUser();
         if (users.length == 0) {
             throw new IllegalArgumentException("no validation history: the streaming operating point cannot be calibrated");
         }
         int[] starts = buckets(users);
+        StreamingOperatingPoint layout = withThresholds(starts, new double[starts.length], 0, 0, 0, 0, 0);
         boolean[] batch = new boolean[users.length];
         int batchFlagged = 0;
-        List<List<Double>> worst = new ArrayList<>();
-        for (int b = 0; b < starts.length; b++) {
-            worst.add(new ArrayList<>());
-        }
-        StreamingOperatingPoint layout = withThresholds(starts, new double[starts.length], 0, 0, 0, 0, 0);
         for (int u = 0; u < users.length; u++) {
-            double[] s = users[u];
-            batch[u] = s[s.length - 1] >= batchThreshold;
-            if (batch[u]) {
-                batchFlagged++;
-                continue;
+            batch[u] = users[u][users[u].length - 1] >= batchThreshold;
+            batchFlagged += batch[u] ? 1 : 0;
+        }
+        double[][] eventMax = bucketMax(prefixes, layout, -1);
+        double[] eventThresholds = null;
+        Candidate best = null;
+        for (long gap : java.util.stream.LongStream.concat(java.util.stream.LongStream.of(0), Arrays.stream(idleGaps))
+                .toArray()) {
+            double[][] idleMax = gap == 0 ? null : bucketMax(prefixes, layout, gap);
+            for (double alpha : ALPHAS) {
+                double[] t = thresholds(eventMax, batch, alpha, batchThreshold, starts.length);
+                for (double idleAlpha : gap == 0 ? new double[] {Double.NaN} : ALPHAS) {
+                    double[] it = gap == 0 ? null : thresholds(idleMax, batch, idleAlpha, batchThreshold, starts.length);
+                    int flagged = 0;
+                    int agree = 0;
+                    for (int u = 0; u < users.length; u++) {
+                        if (crosses(eventMax[u], t) || (it != null && crosses(idleMax[u], it))) {
+                            flagged++;
+                            agree += batch[u] ? 1 : 0;
+                        }
+                    }
+                    double f1 = flagged + batchFlagged == 0 ? 1 : 2.0 * agree / (flagged + batchFlagged);
+                    if (best == null || f1 > best.f1()) {
+                        best = new Candidate(t, alpha, gap, idleAlpha, it, flagged, f1);
+                    }
+                }
             }
-            double[] max = new double[starts.length];
-            Arrays.fill(max, Double.NaN);
-            for (int n = 1; n <= s.length; n++) {
+        }
+        return new StreamingOperatingPoint(StreamingOperatingPoint.LENGTH_THRESHOLDS, starts, best.thresholds(),
+                best.alpha(), users.length, batchFlagged, best.flagged(), best.f1(), best.gap(),
+                best.gap() == 0 ? 0 : best.idleAlpha(), best.gap() == 0 ? null : best.idleThresholds());
+    }
+
+    private record Candidate(double[] thresholds, double alpha, long gap, double idleAlpha, double[] idleThresholds,
+                             int flagged, double f1) {
+    }
+
+    /**
+     * Per user and bucket, the highest score at an event ({@code gap < 0}) or at an idle decision for that gap;
+     * {@link Double#NaN} where the user has none in the bucket.
+     */
+    private static double[][] bucketMax(PrefixScores prefixes, StreamingOperatingPoint layout, long gap) {
+        double[][] users = prefixes.byUser();
+        int buckets = layout.bucketStarts().length;
+        double[][] out = new double[users.length][buckets];
+        for (int u = 0; u < users.length; u++) {
+            Arrays.fill(out[u], Double.NaN);
+            for (int n = 1; n <= users[u].length; n++) {
+                if (gap >= 0 && !prefixes.idleAfter(u, n, gap)) {
+                    continue;
+                }
                 int b = layout.bucket(n);
-                max[b] = Double.isNaN(max[b]) ? s[n - 1] : Math.max(max[b], s[n - 1]);
+                double v = users[u][n - 1];
+                out[u][b] = Double.isNaN(out[u][b]) ? v : Math.max(out[u][b], v);
             }
-            for (int b = 0; b < starts.length; b++) {
-                if (!Double.isNaN(max[b])) {
-                    worst.get(b).add(max[b]);
+        }
+        return out;
+    }
+
+    /** Per bucket, the level at most {@code alpha} of the batch's unflagged users reach, floored at the batch threshold. */
+    private static double[] thresholds(double[][] max, boolean[] batch, double alpha, double batchThreshold, int buckets) {
+        double[] t = new double[buckets];
+        for (int b = 0; b < buckets; b++) {
+            List<Double> worst = new ArrayList<>();
+            for (int u = 0; u < max.length; u++) {
+                if (!batch[u] && !Double.isNaN(max[u][b])) {
+                    worst.add(max[u][b]);
                 }
             }
+            double[] sorted = worst.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            t[b] = Math.max(batchThreshold, reachedBy(sorted, alpha));
         }
-        double[][] sortedWorst = new double[starts.length][];
-        for (int b = 0; b < starts.length; b++) {
-            sortedWorst[b] = worst.get(b).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        }
-        StreamingOperatingPoint best = null;
-        for (double alpha : ALPHAS) {
-            double[] t = new double[starts.length];
-            for (int b = 0; b < starts.length; b++) {
-                t[b] = Math.max(batchThreshold, reachedBy(sortedWorst[b], alpha));
-            }
-            StreamingOperatingPoint p = withThresholds(starts, t, alpha, users.length, batchFlagged, 0, 0);
-            int flagged = 0;
-            int agree = 0;
-            for (int u = 0; u < users.length; u++) {
-                if (flagsSomewhere(p, users[u])) {
-                    flagged++;
-                    agree += batch[u] ? 1 : 0;
-                }
-            }
-            double f1 = flagged + batchFlagged == 0 ? 1 : 2.0 * agree / (flagged + batchFlagged);
-            if (best == null || f1 > best.agreementF1()) {
-                best = withThresholds(starts, t, alpha, users.length, batchFlagged, flagged, f1);
+        return t;
+    }
+
+    private static boolean crosses(double[] max, double[] thresholds) {
+        for (int b = 0; b < max.length; b++) {
+            if (!Double.isNaN(max[b]) && max[b] >= thresholds[b]) {
+                return true;
             }
         }
-        return best;
+        return false;
     }
 
     private static StreamingOperatingPoint withThresholds(int[] starts, double[] t, double alpha, int users, int batch,
                                                           int flagged, double f1) {
         return new StreamingOperatingPoint(StreamingOperatingPoint.LENGTH_THRESHOLDS, starts, t, alpha, users, batch,
                 flagged, f1);
-    }
-
-    private static boolean flagsSomewhere(StreamingOperatingPoint p, double[] scores) {
-        for (int n = 1; n <= scores.length; n++) {
-            if (p.flags(scores[n - 1], n)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -26,11 +26,23 @@ import java.util.Objects;
  * @param batchFlaggedUsers     of them, flagged by the batch threshold on their whole history
  * @param streamingFlaggedUsers of them, flagged by these thresholds at some event
  * @param agreementF1           F1 of the streaming user flags against the batch user flags on the validation users
+ * @param idleGapMillis         event time without an event after which a user's history is judged whole; 0: never
+ * @param idleAlpha             the share of the batch's unflagged users allowed to cross at idle decisions, as calibrated
+ * @param idleThresholds        per bucket, the score a history needs at an idle decision; {@code null} without one
  */
 public record StreamingOperatingPoint(String rule, int[] bucketStarts, double[] thresholds, double alpha,
                                       int validationUsers, int batchFlaggedUsers, int streamingFlaggedUsers,
-                                      double agreementF1) {
+                                      double agreementF1, long idleGapMillis, double idleAlpha,
+                                      double[] idleThresholds) {
     public static final String LENGTH_THRESHOLDS = "length-thresholds";
+
+    /** An operating point without the idle decision. */
+    public StreamingOperatingPoint(String rule, int[] bucketStarts, double[] thresholds, double alpha,
+                                   int validationUsers, int batchFlaggedUsers, int streamingFlaggedUsers,
+                                   double agreementF1) {
+        this(rule, bucketStarts, thresholds, alpha, validationUsers, batchFlaggedUsers, streamingFlaggedUsers,
+                agreementF1, 0, 0, null);
+    }
 
     public StreamingOperatingPoint {
         Objects.requireNonNull(rule, "rule");
@@ -46,6 +58,23 @@ public record StreamingOperatingPoint(String rule, int[] bucketStarts, double[] 
         }
         if (bucketStarts[0] < 1) {
             throw new IllegalArgumentException("the first bucket must start at 1 event or more, got " + bucketStarts[0]);
+        }
+        if (idleGapMillis < 0) {
+            throw new IllegalArgumentException("idleGapMillis must be 0 (no idle decision) or more, got " + idleGapMillis);
+        }
+        if (idleGapMillis > 0) {
+            if (idleThresholds == null || idleThresholds.length != bucketStarts.length) {
+                throw new IllegalArgumentException("an idle decision needs one idle threshold per bucket ("
+                        + bucketStarts.length + "), got " + (idleThresholds == null ? "none" : idleThresholds.length));
+            }
+            idleThresholds = idleThresholds.clone();
+            for (double t : idleThresholds) {
+                if (Double.isNaN(t)) {
+                    throw new IllegalArgumentException("an idle threshold is not a number");
+                }
+            }
+        } else {
+            idleThresholds = null;
         }
         for (int b = 0; b < bucketStarts.length; b++) {
             if (b > 0 && bucketStarts[b] <= bucketStarts[b - 1]) {
@@ -76,6 +105,30 @@ public record StreamingOperatingPoint(String rule, int[] bucketStarts, double[] 
         return !Double.isNaN(score) && score >= thresholds[bucket(length)];
     }
 
+    /** Whether users are judged whole when they go idle. */
+    public boolean decidesIdle() {
+        return idleGapMillis > 0;
+    }
+
+    /**
+     * The event time at which a user whose last event was at {@code lastTimeMillis} is idle: a gap longer than
+     * {@code idleGapMillis}, as a longer gap starts a new session.
+     */
+    public long idleAt(long lastTimeMillis) {
+        long at = lastTimeMillis + idleGapMillis + 1;
+        return at < lastTimeMillis ? Long.MAX_VALUE : at;
+    }
+
+    /** Whether a history of {@code length} events scoring {@code score} is flagged when its user goes idle. */
+    public boolean flagsIdle(double score, int length) {
+        return decidesIdle() && !Double.isNaN(score) && score >= idleThresholds[bucket(length)];
+    }
+
+    @Override
+    public double[] idleThresholds() {
+        return idleThresholds == null ? null : idleThresholds.clone();
+    }
+
     @Override
     public int[] bucketStarts() {
         return bucketStarts.clone();
@@ -91,7 +144,8 @@ public record StreamingOperatingPoint(String rule, int[] bucketStarts, double[] 
         return o instanceof StreamingOperatingPoint p && rule.equals(p.rule) && Arrays.equals(bucketStarts, p.bucketStarts)
                 && Arrays.equals(thresholds, p.thresholds) && Double.compare(alpha, p.alpha) == 0
                 && validationUsers == p.validationUsers && batchFlaggedUsers == p.batchFlaggedUsers
-                && streamingFlaggedUsers == p.streamingFlaggedUsers && Double.compare(agreementF1, p.agreementF1) == 0;
+                && streamingFlaggedUsers == p.streamingFlaggedUsers && Double.compare(agreementF1, p.agreementF1) == 0
+                && idleGapMillis == p.idleGapMillis && Double.compare(idleAlpha, p.idleAlpha) == 0 && Arrays.equals(idleThresholds, p.idleThresholds);
     }
 
     @Override
@@ -101,8 +155,20 @@ public record StreamingOperatingPoint(String rule, int[] bucketStarts, double[] 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s over %d length buckets (alpha %.3f): %d of %d validation users flagged,"
-                        + " batch %d, agreement F1 %.3f", rule, bucketStarts.length, alpha, streamingFlaggedUsers,
+        String idle = decidesIdle() ? String.format(Locale.ROOT, ", whole history judged after %s idle (alpha %.3f)",
+                human(idleGapMillis), idleAlpha) : "";
+        return String.format(Locale.ROOT, "%s over %d length buckets (alpha %.3f)%s: %d of %d validation users flagged,"
+                        + " batch %d, agreement F1 %.3f", rule, bucketStarts.length, alpha, idle, streamingFlaggedUsers,
                 validationUsers, batchFlaggedUsers, agreementF1);
+    }
+
+    private static String human(long millis) {
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + " h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        return millis / 1000.0 + " s";
     }
 }

@@ -84,6 +84,75 @@ class StreamingCalibrationTest {
         assertThat(Arrays.stream(starts).max().getAsInt()).isLessThanOrEqualTo(120);
     }
 
+    /**
+     * Normal users in sessions of 6 to 10 events three hours apart, whose first two events spike as high as an anomaly
+     * scores; anomalies with one or two events and nothing after. At an event the two cannot be told apart; once a
+     * user has gone idle they can.
+     */
+    private static StreamingCalibration.PrefixScores sessions(int normals, int anomalies, long seed) {
+        Random rnd = new Random(seed);
+        double[][] scores = new double[normals + anomalies][];
+        long[][] times = new long[scores.length][];
+        for (int u = 0; u < scores.length; u++) {
+            boolean anomalous = u >= normals;
+            int sessions = anomalous ? 1 : 3;
+            int[] lengths = new int[sessions];
+            int n = 0;
+            for (int k = 0; k < sessions; k++) {
+                lengths[k] = anomalous ? 1 + rnd.nextInt(2) : 6 + rnd.nextInt(5);
+                n += lengths[k];
+            }
+            scores[u] = new double[n];
+            times[u] = new long[n];
+            int i = 0;
+            for (int k = 0; k < sessions; k++) {
+                for (int j = 0; j < lengths[k]; j++, i++) {
+                    times[u][i] = k * 3 * 3_600_000L + j * 60_000L;
+                    scores[u][i] = anomalous || i < 2 ? 0.99 : 0.2 + 0.3 * rnd.nextDouble();
+                }
+            }
+        }
+        return new StreamingCalibration.PrefixScores(scores, times);
+    }
+
+    private static boolean flaggedWithIdle(StreamingOperatingPoint p, StreamingCalibration.PrefixScores t, int u) {
+        double[] s = t.byUser()[u];
+        for (int n = 1; n <= s.length; n++) {
+            if (p.flags(s[n - 1], n) || (t.idleAfter(u, n, p.idleGapMillis()) && p.flagsIdle(s[n - 1], n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void historiesThatGoIdleAreJudgedWholeSoOneClickAnomaliesAreCaughtAsBatchCatchesThem() {
+        long session = 30 * 60_000L;
+        StreamingCalibration.PrefixScores fit = sessions(300, 20, 4);
+
+        StreamingOperatingPoint without = StreamingCalibration.fit(fit, BATCH);
+        StreamingOperatingPoint with = StreamingCalibration.fit(fit, BATCH, StreamingCalibration.idleGaps(session));
+
+        assertThat(without.decidesIdle()).isFalse();
+        assertThat(without.streamingFlaggedUsers()).isZero(); // at an event the anomalies score as every young history
+        assertThat(with.decidesIdle()).isTrue();
+        assertThat(with.idleGapMillis()).isEqualTo(session); // every gap agrees as well: the shortest flags soonest
+        assertThat(with.agreementF1()).isEqualTo(1.0);
+        assertThat(Arrays.stream(with.idleThresholds()).min().getAsDouble()).isGreaterThanOrEqualTo(BATCH);
+        StreamingCalibration.PrefixScores fresh = sessions(300, 20, 5);
+        for (int u = 0; u < 320; u++) {
+            assertThat(flaggedWithIdle(with, fresh, u)).as("user %d", u).isEqualTo(u >= 300);
+        }
+    }
+
+    @Test
+    void idleGapsStartAtTheSessionGap() {
+        assertThat(StreamingCalibration.idleGaps(30 * 60_000L)).containsExactly(30 * 60_000L, 2 * 3_600_000L,
+                8 * 3_600_000L, 24 * 3_600_000L);
+        assertThat(StreamingCalibration.idleGaps(10 * 3_600_000L)).containsExactly(10 * 3_600_000L, 24 * 3_600_000L);
+        assertThat(StreamingCalibration.idleGaps(0)).isEmpty();
+    }
+
     @Test
     void reachedByAllowsAtMostTheShareOfValuesAtOrAboveIt() {
         double[] v = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};

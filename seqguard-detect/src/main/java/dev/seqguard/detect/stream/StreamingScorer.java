@@ -117,6 +117,21 @@ public final class StreamingScorer implements StreamingDetector {
     }
 
     /**
+     * The user's score on their state now: what {@link #process} gave for their last event, recomputed from the
+     * features (so a state rebuilt by {@link #absorb} scores as the uninterrupted one). {@link Double#NaN} for no
+     * state, a history shorter than the warm-up, or an online model (its forest has moved on since).
+     */
+    public double scoreNow(String userId) {
+        FeatureAccumulator acc = users.get(userId);
+        if (acc == null || online != null || acc.size() < minEvents) {
+            return Double.NaN;
+        }
+        double[] features = userId.equals(lastUser) ? lastFeatures : acc.features(context);
+        FeatureMatrix row = new FeatureMatrix(extractor.names(), List.of(userId), new double[][] {features.clone()});
+        return detector.score(DetectionData.of(row))[0];
+    }
+
+    /**
      * Drops a user's state (a caller's own expiry, e.g. an idle-user timeout); their next event starts afresh. Not
      * counted as an eviction.
      */

@@ -149,7 +149,9 @@ public final class EventSelection {
         if (saved.selection().pipeline().sequences().unit() != SequenceUnit.USER) {
             return saved;
         }
-        StreamingOperatingPoint point = StreamingCalibration.calibrate(ServingModel.of(dir, saved, null), events);
+        // a user is judged whole once idle for a session gap: the unit batch splits sessions by
+        StreamingOperatingPoint point = StreamingCalibration.calibrate(ServingModel.of(dir, saved, null), events,
+                saved.selection().pipeline().sequences().sessionGapMillis());
         listener.calibrated(point);
         return saved.withOperatingPoint(point);
     }
