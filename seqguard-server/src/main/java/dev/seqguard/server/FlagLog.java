@@ -8,23 +8,26 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The durable flag log. {@link #append} returns once the flags are committed (WAL, full sync), so a response that
- * reports a flag is only ever sent for a flag that survives a crash. One writer thread commits everything waiting
- * in one transaction (group commit): concurrent requests share a sync instead of queueing for one each.
+ * reports a flag is only ever sent for a flag that survives a crash. Group commit without a writer thread: a
+ * request's flags join a queue, and whichever waiting request holds the commit lock commits everything queued in one
+ * transaction, so concurrent requests share a sync, and a lone request commits on its own thread instead of handing
+ * its flags to another thread and waiting to be woken (two thread switches per flagged request).
  */
 public final class FlagLog implements AutoCloseable {
-    private static final Pending STOP = new Pending(List.of(), null);
     private final Connection writer;
     private final Connection reader;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock commitLock = new ReentrantLock();
     private long nextId;
     private volatile long commits;
+    private volatile boolean closed;
 
     /** A flag before it has an id. */
     public record NewFlag(String userId, String itemId, long timeMillis, double score, String detector, String explanation,
@@ -42,42 +45,57 @@ public final class FlagLog implements AutoCloseable {
             nextId = r.getLong(1) + 1;
         }
         writer.setAutoCommit(false);
-        thread = new Thread(this::run, "seqguard-flag-writer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
-    /** Commits the flags; the future completes with their ids once they are durable (or fails). */
+    /**
+     * Commits the flags and returns once they are durable: the future is complete (with their ids, or failed) when
+     * this returns. No flags: returns at once, waiting for nobody's commit.
+     */
     public CompletableFuture<List<StoredFlag>> append(List<NewFlag> flags) {
         CompletableFuture<List<StoredFlag>> done = new CompletableFuture<>();
         if (flags.isEmpty()) {
             done.complete(List.of());
-        } else if (!thread.isAlive()) {
+            return done;
+        }
+        if (closed) {
             done.completeExceptionally(new IllegalStateException("the flag log is closed"));
-        } else {
-            queue.add(new Pending(List.copyOf(flags), done));
+            return done;
+        }
+        queue.add(new Pending(List.copyOf(flags), done));
+        while (!done.isDone()) {
+            commitLock.lock();
+            try {
+                // a committer before us may have taken our flags with its own
+                if (!done.isDone()) {
+                    commitQueued();
+                }
+            } finally {
+                commitLock.unlock();
+            }
         }
         return done;
     }
 
-    private void run() {
+    /** Appends waiting for the commit lock now (for tests of group commit). */
+    int waiting() {
+        return commitLock.getQueueLength();
+    }
+
+    /** The lock a commit holds (a test holds it to stand for a slow commit). */
+    ReentrantLock commitLock() {
+        return commitLock;
+    }
+
+    // holding the commit lock
+    private void commitQueued() {
         List<Pending> batch = new ArrayList<>();
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queue.drainTo(batch);
-            boolean stop = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                commit(batch);
-            }
-            batch.clear();
-            if (stop) {
-                return;
-            }
+        for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+            batch.add(p);
+        }
+        if (closed) {
+            batch.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the flag log is closed")));
+        } else if (!batch.isEmpty()) {
+            commit(batch);
         }
     }
 
@@ -110,7 +128,7 @@ public final class FlagLog implements AutoCloseable {
             q.executeBatch();
             writer.commit();
             nextId = id;
-            commits++; // only the writer thread writes it
+            commits++; // written under the commit lock only
         } catch (SQLException | RuntimeException e) {
             try {
                 writer.rollback();
@@ -163,14 +181,15 @@ public final class FlagLog implements AutoCloseable {
         }
     }
 
-    /** Commits what is queued, stops the writer and closes the connections. */
+    /** Commits what is queued, refuses further appends and closes the connections. */
     @Override
     public void close() throws SQLException {
-        queue.add(STOP);
+        commitLock.lock();
         try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            commitQueued();
+            closed = true;
+        } finally {
+            commitLock.unlock();
         }
         synchronized (this) {
             reader.close();

@@ -42,7 +42,8 @@ public final class LoadBenchmark {
 
     /**
      * A whole run: the cells, then {@link #ROUNDS} rounds that alternate the 1 × 100 cell with the engine alone
-     * ({@link ScoringEngine#score} in one thread on the same event stream: no HTTP, no JSON, no flag commits), so
+     * ({@link ScoringEngine#score} in one thread on the same event stream, idle users judged after every 100 events as
+     * the service judges them after every batch: no HTTP, no JSON, no flag commits), so
      * that a change in the machine's load moves both sides of a round's ratio alike.
      */
     public record Report(List<Cell> cells, List<Round> rounds) {
@@ -154,6 +155,7 @@ public final class LoadBenchmark {
                         // the service answers such an event with an error; it counts as handled there too
                     }
                 }
+                engine.advanceTo(Long.MIN_VALUE); // the users the batch shows idle, judged as the service judges them
                 n += to - from;
             }
         }

@@ -3,13 +3,10 @@ package dev.seqguard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,39 +18,58 @@ class FlagLogTest {
     @Test
     void appendsWaitingTogetherShareOneCommitAndAnswerOnlyOnceDurable() throws Exception {
         Database db = Database.open(dir);
-        try (FlagLog log = new FlagLog(db); Connection blocker = db.connect()) {
-            // another connection holds the write lock: the writer's commit of the first append waits for it
-            blocker.setAutoCommit(false);
-            try (Statement s = blocker.createStatement()) {
-                s.executeUpdate("INSERT INTO meta(name, value) VALUES ('lock', 'held')");
-            }
+        try (FlagLog log = new FlagLog(db)) {
             List<CompletableFuture<List<StoredFlag>>> pending = Collections.synchronizedList(new ArrayList<>());
-            pending.add(log.append(List.of(flag("u0"))));
             List<Thread> requests = new ArrayList<>();
-            for (int i = 1; i <= 20; i++) {
-                String user = "u" + i;
-                Thread t = new Thread(() -> pending.add(log.append(List.of(flag(user), flag(user)))));
-                t.start();
-                requests.add(t);
+            // as while a commit is in progress: every request that comes now waits for the commit lock
+            log.commitLock().lock();
+            try {
+                for (int i = 0; i <= 20; i++) {
+                    String user = "u" + i;
+                    List<FlagLog.NewFlag> flags = i == 0 ? List.of(flag(user)) : List.of(flag(user), flag(user));
+                    Thread t = new Thread(() -> pending.add(log.append(flags)));
+                    t.start();
+                    requests.add(t);
+                }
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (log.waiting() < 21 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(log.waiting()).as("21 appends wait for the commit in progress").isEqualTo(21);
+                CompletableFuture<List<StoredFlag>> noFlags = log.append(List.of());
+                assertThat(noFlags).as("a request without flags does not wait for the commit").isCompletedWithValue(List.of());
+                Thread.sleep(100);
+                assertThat(pending).as("no request is answered before its flags are committed").isEmpty();
+                assertThat(log.since(0, 1000)).isEmpty();
+            } finally {
+                log.commitLock().unlock();
             }
             for (Thread t : requests) {
-                t.join();
+                t.join(30_000);
             }
-
-            CompletableFuture<List<StoredFlag>> noFlags = log.append(List.of());
-            assertThat(noFlags).as("a request without flags does not wait for the blocked commit").isCompletedWithValue(List.of());
-            Thread.sleep(200);
-            assertThat(pending).as("no request is answered before its flags are committed").noneMatch(CompletableFuture::isDone);
-
-            blocker.rollback();
             List<Long> ids = new ArrayList<>();
             for (CompletableFuture<List<StoredFlag>> f : pending) {
-                f.get(30, TimeUnit.SECONDS).forEach(s -> ids.add(s.flagId()));
+                assertThat(f).isDone();
+                f.get().forEach(s -> ids.add(s.flagId()));
             }
 
             assertThat(ids).hasSize(41).doesNotHaveDuplicates().allMatch(id -> id >= 1 && id <= 41);
-            assertThat(log.commits()).as("21 appends, committed in at most 2 transactions").isBetween(1L, 2L);
+            assertThat(log.commits()).as("21 appends, committed by the first waiter in one transaction").isEqualTo(1L);
             assertThat(log.since(0, 1000)).hasSize(41);
+        }
+    }
+
+    @Test
+    void aLoneAppendCommitsOnItsOwnThreadAndAClosedLogRefuses() throws Exception {
+        Database db = Database.open(dir);
+        FlagLog log = new FlagLog(db);
+        CompletableFuture<List<StoredFlag>> one = log.append(List.of(flag("solo")));
+        assertThat(one).isDone();
+        assertThat(one.get()).singleElement().satisfies(f -> assertThat(f.flagId()).isEqualTo(1));
+        log.close();
+        assertThat(log.append(List.of(flag("late")))).isCompletedExceptionally();
+        try (FlagLog reopened = new FlagLog(db)) {
+            assertThat(reopened.since(0, 10)).extracting(StoredFlag::userId).containsExactly("solo");
         }
     }
 
