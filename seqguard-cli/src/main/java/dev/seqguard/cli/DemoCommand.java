@@ -1,6 +1,7 @@
 package dev.seqguard.cli;
 
 import dev.seqguard.eval.metrics.AveragePrecision;
+import dev.seqguard.eval.metrics.Confusion;
 import dev.seqguard.eval.metrics.RocAuc;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -108,20 +109,32 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String heldOut(String name, Path scores, Path labels, Path exclude) throws IOException {
         Map<String, Double> s = column(scores, "score");
+        Map<String, Double> flag = column(scores, "flag");
         Map<String, Double> y = column(labels, "label");
         Map<String, Double> ex = column(exclude, "label");
         List<Integer> yy = new ArrayList<>();
         List<Double> ss = new ArrayList<>();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
         for (Map.Entry<String, Double> e : y.entrySet()) {
             if (!ex.containsKey(e.getKey()) && s.containsKey(e.getKey())) {
-                yy.add(e.getValue().intValue());
+                boolean positive = e.getValue() == 1;
+                boolean flagged = flag.getOrDefault(e.getKey(), 0.0) == 1;
+                yy.add(positive ? 1 : 0);
                 ss.add(s.get(e.getKey()));
+                tp += positive && flagged ? 1 : 0;
+                fp += !positive && flagged ? 1 : 0;
+                fn += positive && !flagged ? 1 : 0;
             }
         }
         int[] ya = yy.stream().mapToInt(Integer::intValue).toArray();
         double[] sa = ss.stream().mapToDouble(Double::doubleValue).toArray();
-        return String.format(Locale.ROOT, "%s held-out users %d (%d anomalous): ROC-AUC %.3f  PR-AUC %.3f",
-                name, ya.length, java.util.Arrays.stream(ya).sum(), RocAuc.of(ya, sa), AveragePrecision.of(ya, sa));
+        // the operating point a user acts on (the flag column), beside the ranking
+        Confusion c = new Confusion(tp, fp, ya.length - tp - fp - fn, fn);
+        return String.format(Locale.ROOT, "%s held-out users %d (%d anomalous): ROC-AUC %.3f  PR-AUC %.3f | flagged %d:"
+                        + " precision %.3f  recall %.3f  F1 %.3f", name, ya.length, java.util.Arrays.stream(ya).sum(),
+                RocAuc.of(ya, sa), AveragePrecision.of(ya, sa), c.flagged(), c.precision(), c.recall(), c.f1());
     }
 
     private static Map<String, Double> column(Path csv, String name) throws IOException {
