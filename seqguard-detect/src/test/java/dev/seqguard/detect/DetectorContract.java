@@ -35,6 +35,11 @@ public abstract class DetectorContract {
     /** The detectors this contract runs on. */
     protected abstract Stream<Detector<?>> detectors();
 
+    /** The least ROC-AUC a detector must reach on the planted outliers. */
+    protected double plantedRocAucFloor(Detector<?> detector) {
+        return 0.9;
+    }
+
     /**
      * How far a second fit with the same seed may score from the first, as a share of the scores' range: 0 (bitwise
      * equal) unless a module's arithmetic is not reproducible run to run (native float32 training, see
@@ -50,7 +55,8 @@ public abstract class DetectorContract {
         double[] s = fitted(detector).score(DATA.withoutLabels());
         assertThat(Arrays.stream(s).allMatch(Double::isFinite)).isTrue();
         assertThat(s).hasSize(DATA.size());
-        assertThat(rocAuc(s)).as("ROC-AUC of %s on planted outliers", detector.name()).isGreaterThanOrEqualTo(0.9);
+        assertThat(rocAuc(s)).as("ROC-AUC of %s on planted outliers", detector.name())
+                .isGreaterThanOrEqualTo(plantedRocAucFloor(detector));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,8 +36,12 @@ public final class FeatureContext {
     private final int[] itemBuyers;
     private final int[][] itemUserLists;
     private final int[] userItemCounts;
-    private final LongSet touched;
-    private final LongSet bought;
+    private final LongLongMap touched;
+    private final LongLongMap bought;
+    /** Per listed item, the first-touch times of its listed users, sorted; null where the item has no user list. */
+    private final long[][] itemTimes;
+    private final long firstTime;
+    private final long lastTime;
     private final long events;
 
     private FeatureContext(Builder b) {
@@ -56,6 +60,20 @@ public final class FeatureContext {
         userItemCounts = Arrays.copyOf(b.userItemCounts, b.userIndex.size());
         touched = b.touched;
         bought = b.bought;
+        itemTimes = new long[items][];
+        for (int i = 0; i < items; i++) {
+            int[] users = itemUserLists[i];
+            if (users != null) {
+                long[] times = new long[users.length];
+                for (int k = 0; k < users.length; k++) {
+                    times[k] = touched.get(pair(users[k], i), 0);
+                }
+                Arrays.sort(times);
+                itemTimes[i] = times;
+            }
+        }
+        firstTime = b.firstTime;
+        lastTime = b.lastTime;
         events = b.events;
     }
 
@@ -161,25 +179,49 @@ public final class FeatureContext {
     }
 
     boolean touched(int user, int item) {
-        return user >= 0 && touched.contains(pair(user, item));
+        return user >= 0 && touched.containsKey(pair(user, item));
     }
 
     boolean bought(int user, int item) {
-        return user >= 0 && bought.contains(pair(user, item));
+        return user >= 0 && bought.containsKey(pair(user, item));
+    }
+
+    /** Milliseconds from the context's first event to its last; 0 for an empty context or a single instant. */
+    long spanMillis() {
+        return events == 0 ? 0 : lastTime - firstTime;
+    }
+
+    /**
+     * How many other listed users first touched {@code item} within {@code window} ms of {@code time}, leaving out
+     * {@code self}; -1 when the item has no user list (unknown, or touched by more users than the cap).
+     */
+    int othersWithin(int item, int self, long time, long window) {
+        long[] times = item < 0 ? null : itemTimes[item];
+        if (times == null) {
+            return -1;
+        }
+        int n = FeatureMath.countInRange(times, time - window, time + window);
+        if (self >= 0) {
+            long own = touched.get(pair(self, item), Long.MIN_VALUE);
+            if (own != Long.MIN_VALUE && Math.abs(own - time) <= window) {
+                n--;
+            }
+        }
+        return n;
     }
 
     private static long pair(int user, int item) {
         return ((long) user << 32) | (item & 0xFFFFFFFFL);
     }
 
-    /** Version of the {@link #writeTo} layout. */
-    public static final int SNAPSHOT_VERSION = 1;
+    /** Version of the {@link #writeTo} layout; 2 added first-touch times and the time span. */
+    public static final int SNAPSHOT_VERSION = 2;
     private static final int SNAPSHOT_MAGIC = 0x53474358; // "SGCX"
 
     /**
      * Writes everything group features read, compactly: the co-visitation cap, the event count, user and item ids
      * (in index order), each category's event count, and each user's touched and bought items as delta-coded varint
-     * lists. Item user counts, buyer counts, user lists and per-user item counts follow from those pairs, so
+     * lists, each touched item with its first-touch time. Item user counts, buyer counts, user lists and per-user item counts follow from those pairs, so
      * {@link #readFrom} rebuilds a context whose group features equal this one's exactly. Not compressed: wrap the
      * stream.
      */
@@ -189,6 +231,8 @@ public final class FeatureContext {
         d.writeInt(SNAPSHOT_VERSION);
         d.writeInt(coVisitItemCap);
         d.writeLong(events);
+        d.writeLong(firstTime);
+        d.writeLong(lastTime);
         writeIds(d, userIndex);
         writeIds(d, itemIndex);
         d.writeInt(categoryEvents.size());
@@ -196,8 +240,8 @@ public final class FeatureContext {
             d.writeUTF(c);
             d.writeInt(categoryEvents.get(c));
         }
-        writePairs(d, touched, userIndex.size());
-        writePairs(d, bought, userIndex.size());
+        writePairs(d, touched, userIndex.size(), true);
+        writePairs(d, bought, userIndex.size(), false);
         d.flush();
     }
 
@@ -216,8 +260,14 @@ public final class FeatureContext {
             throw new IOException("group-statistics snapshot version " + version + " is newer than this SeqGuard reads ("
                     + SNAPSHOT_VERSION + ")");
         }
+        if (version < SNAPSHOT_VERSION) {
+            throw new IOException("group-statistics snapshot version " + version + " has no first-touch times, which"
+                    + " this SeqGuard's features need: run select again to write the model with version " + SNAPSHOT_VERSION);
+        }
         Builder b = new Builder(d.readInt());
         b.events = d.readLong();
+        b.firstTime = d.readLong();
+        b.lastTime = d.readLong();
         String[] users = readIds(d);
         for (String u : users) {
             b.userIndex.put(u, b.userIndex.size());
@@ -234,9 +284,13 @@ public final class FeatureContext {
         }
         for (int u = 0; u < users.length; u++) {
             int n = readVarint(d);
+            int[] touchedItems = new int[n];
             for (int k = 0, item = 0; k < n; k++) {
                 item += readVarint(d);
-                b.touch(u, item);
+                touchedItems[k] = item;
+            }
+            for (int item : touchedItems) {
+                b.touch(u, item, b.firstTime + readVarlong(d));
             }
         }
         for (int u = 0; u < users.length; u++) {
@@ -270,9 +324,12 @@ public final class FeatureContext {
         return ids;
     }
 
-    /** Per user in index order: the number of items, then the sorted item indices as gaps. */
-    private static void writePairs(DataOutputStream d, LongSet pairs, int users) throws IOException {
-        long[] all = pairs.toArray();
+    /**
+     * Per user in index order: the number of items, then the sorted item indices as gaps, then (with times) each
+     * item's value as milliseconds after the first event.
+     */
+    private void writePairs(DataOutputStream d, LongLongMap pairs, int users, boolean withTimes) throws IOException {
+        long[] all = pairs.keys();
         Arrays.sort(all);
         int k = 0;
         for (int u = 0; u < users; u++) {
@@ -287,7 +344,32 @@ public final class FeatureContext {
                 writeVarint(d, item - previous);
                 previous = item;
             }
+            if (withTimes) {
+                for (int j = start; j < k; j++) {
+                    writeVarlong(d, pairs.get(all[j], firstTime) - firstTime);
+                }
+            }
         }
+    }
+
+    private static void writeVarlong(DataOutputStream d, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            d.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        d.writeByte((int) v);
+    }
+
+    private static long readVarlong(DataInputStream d) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            int b = d.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("corrupt group-statistics snapshot: bad varlong");
     }
 
     private static void writeVarint(DataOutputStream d, int v) throws IOException {
@@ -320,9 +402,11 @@ public final class FeatureContext {
         int[] itemBuyers = new int[64];
         int[][] lists = new int[64][];
         int[] userItemCounts = new int[64];
-        final LongSet touched = new LongSet(1024);
-        final LongSet bought = new LongSet(64);
+        final LongLongMap touched = new LongLongMap(1024);
+        final LongLongMap bought = new LongLongMap(64);
         long events;
+        long firstTime = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
         private String lastUser;
         private int lastUserIndex;
 
@@ -338,6 +422,8 @@ public final class FeatureContext {
                 throw new IllegalArgumentException("event " + events + " is null");
             }
             events++;
+            firstTime = Math.min(firstTime, e.timeMillis());
+            lastTime = Math.max(lastTime, e.timeMillis());
             int[] categoryCount = categoryCounts.get(e.categoryId());
             if (categoryCount == null) {
                 categoryCounts.put(e.categoryId(), categoryCount = new int[1]);
@@ -354,16 +440,16 @@ public final class FeatureContext {
             int u = lastUserIndex;
             Integer known = itemIndex.get(e.itemId());
             int i = known != null ? known : intern(e.itemId());
-            touch(u, i);
+            touch(u, i, e.timeMillis());
             if (e.action() == Action.BUY) {
                 buy(u, i);
             }
         }
 
-        void touch(int u, int i) {
+        void touch(int u, int i, long time) {
             ensureCapacity(u, i);
             long key = pair(u, i);
-            if (touched.add(key)) {
+            if (touched.putMin(key, time)) {
                 userItemCounts[u]++;
                 int seen = itemUsers[i]++;
                 if (seen < cap) {
@@ -383,7 +469,7 @@ public final class FeatureContext {
 
         void buy(int u, int i) {
             ensureCapacity(u, i);
-            if (bought.add(pair(u, i))) {
+            if (bought.putMin(pair(u, i), 0)) {
                 itemBuyers[i]++;
             }
         }

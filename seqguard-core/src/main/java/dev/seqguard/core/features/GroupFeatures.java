@@ -8,6 +8,12 @@ import static dev.seqguard.core.features.SequenceFeature.*;
  * are folded in incrementally; a different context starts over.
  */
 final class GroupFeatures {
+    /** Windows around a first touch in which a crowd of other first touches is looked for: minutes, an hour, hours. */
+    private static final long[] LOCKSTEP_WINDOWS_MILLIS = {10 * 60_000L, 60 * 60_000L, 6 * 60 * 60_000L};
+    /** Fewer co-touching users than this are not a crowd (two people browsing the same page is common). */
+    private static final int LOCKSTEP_MIN_OTHERS = 2;
+    /** Beyond this many nats the crowd is certain; the cap keeps one feature from swamping distance-based detectors. */
+    private static final double LOCKSTEP_CAP = 50;
     private FeatureContext folded;
     private int self = -1;
     private int foldedItems;
@@ -20,6 +26,7 @@ final class GroupFeatures {
     private IntIntCounter overlap;
     private int coVisitors3;
     private int sharedBuys;
+    private double lockstep;
 
     /** Writes the group features of user {@code userId}'s items and categories into {@code v}. */
     void write(double[] v, FeatureContext ctx, String userId, ItemFeatures items, CategoryFeatures categories) {
@@ -36,9 +43,10 @@ final class GroupFeatures {
             overlap = new IntIntCounter();
             coVisitors3 = 0;
             sharedBuys = 0;
+            lockstep = 0;
         }
         for (; foldedItems < items.realItems.size(); foldedItems++) {
-            foldItem(ctx, ctx.itemIndex(items.realItems.get(foldedItems)));
+            foldItem(ctx, ctx.itemIndex(items.realItems.get(foldedItems)), items.firstTouch(foldedItems));
         }
         for (; foldedBuys < items.boughtItems.size(); foldedBuys++) {
             int item = ctx.itemIndex(items.boughtItems.get(foldedBuys));
@@ -60,9 +68,11 @@ final class GroupFeatures {
         v[MAX_COVISIT_JACCARD.ordinal()] = maxJaccard(ctx, a);
         v[COVISIT_USERS_3PLUS.ordinal()] = coVisitors3;
         v[SHARED_BUY_ITEM_SHARE.ordinal()] = FeatureMath.share(sharedBuys, items.boughtItems.size());
+        v[LOCKSTEP_SURPRISE.ordinal()] = lockstep;
     }
 
-    private void foldItem(FeatureContext ctx, int item) {
+    private void foldItem(FeatureContext ctx, int item, long firstTouch) {
+        lockstep = Math.max(lockstep, lockstepSurprise(ctx, item, firstTouch));
         int others = 0;
         if (item >= 0) {
             others = ctx.itemUsers(item) - (ctx.touched(self, item) ? 1 : 0);
@@ -81,6 +91,30 @@ final class GroupFeatures {
         if (others <= 2) {
             rareItems++;
         }
+    }
+
+    /**
+     * How unlikely the crowd of other users who first touched the item around this user's first touch is, were the
+     * item's users spread evenly over the context's time span: {@code -ln P(Poisson >= crowd)}, the largest over the
+     * windows. Many accounts converging on one item within minutes or hours (click farms, ad-click bursts, rings,
+     * promotion storms) is the lockstep signal of CopyCatch (Beutel et al. 2013), scored per item.
+     */
+    private double lockstepSurprise(FeatureContext ctx, int item, long firstTouch) {
+        long span = ctx.spanMillis();
+        if (item < 0 || span <= 0) {
+            return 0;
+        }
+        int others = ctx.itemUsers(item) - (ctx.touched(self, item) ? 1 : 0);
+        double best = 0;
+        for (long window : LOCKSTEP_WINDOWS_MILLIS) {
+            int crowd = ctx.othersWithin(item, self, firstTouch, window);
+            if (crowd < LOCKSTEP_MIN_OTHERS) {
+                continue;
+            }
+            double expected = others * Math.min(1.0, 2.0 * window / span);
+            best = Math.max(best, FeatureMath.poissonTailSurprise(crowd, expected));
+        }
+        return Math.min(LOCKSTEP_CAP, best);
     }
 
     private double maxJaccard(FeatureContext ctx, int a) {

@@ -20,6 +20,8 @@ final class ItemFeatures {
     private final Map<String, ItemState> items = new HashMap<>();
     /** Distinct non-empty item ids, first touch first. */
     final List<String> realItems = new ArrayList<>();
+    /** When each of {@link #realItems} was first touched, in the same order. */
+    private long[] firstTouchTimes = new long[8];
     /** Distinct non-empty item ids bought, first buy first. */
     final List<String> boughtItems = new ArrayList<>();
     private double itemCLogC;
@@ -36,6 +38,10 @@ final class ItemFeatures {
             s = new ItemState(id);
             items.put(id, s);
             if (!id.isEmpty()) {
+                if (realItems.size() == firstTouchTimes.length) {
+                    firstTouchTimes = java.util.Arrays.copyOf(firstTouchTimes, firstTouchTimes.length * 2);
+                }
+                firstTouchTimes[realItems.size()] = e.timeMillis();
                 realItems.add(id);
             }
         }
@@ -67,6 +73,11 @@ final class ItemFeatures {
     String canonicalId(String id) {
         ItemState s = items.get(id);
         return s == null ? null : s.id;
+    }
+
+    /** When the {@code k}-th of {@link #realItems} was first touched. */
+    long firstTouch(int k) {
+        return firstTouchTimes[k];
     }
 
     int buysWithoutTouch() {

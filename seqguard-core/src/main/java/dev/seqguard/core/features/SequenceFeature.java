@@ -65,6 +65,9 @@ public enum SequenceFeature {
     MAX_COVISIT_JACCARD(Group.GROUP, "highest Jaccard similarity of the item set with any other user's"),
     COVISIT_USERS_3PLUS(Group.GROUP, "other users sharing at least 3 items"),
     SHARED_BUY_ITEM_SHARE(Group.GROUP, "share of bought items that at least 3 other users bought"),
+    LOCKSTEP_SURPRISE(Group.GROUP, "most surprising crowd on one item: -ln P(at least that many other users' first"
+            + " touches within 10 min, 1 h or 6 h of the user's, were the item's users spread evenly over the batch's"
+            + " span), at least 2 others, capped at 50"),
     // drift: the late part of the time span against what came before
     LATE_NOVEL_CATEGORY_SHARE(Group.DRIFT, "share of late events in categories never seen before the late part"),
     CATEGORY_SHIFT_JS(Group.DRIFT, "Jensen-Shannon divergence (bits) of categories, first half vs second half of the events"),

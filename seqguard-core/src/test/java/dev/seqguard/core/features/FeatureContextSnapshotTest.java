@@ -58,6 +58,17 @@ class FeatureContextSnapshotTest {
     }
 
     @Test
+    void refusesAVersion1SnapshotWhichHasNoFirstTouchTimes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FeatureContext.build(batch(new Random(1))).writeTo(bytes);
+        byte[] v1 = bytes.toByteArray();
+        v1[7] = 1; // the version int follows the 4-byte magic
+        assertThatThrownBy(() -> FeatureContext.readFrom(new ByteArrayInputStream(v1)))
+                .isInstanceOf(IOException.class).hasMessageContaining("version 1 has no first-touch times")
+                .hasMessageContaining("run select again");
+    }
+
+    @Test
     void rejectsAStreamThatIsNotASnapshot() {
         assertThatThrownBy(() -> FeatureContext.readFrom(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})))
                 .isInstanceOf(IOException.class).hasMessageContaining("not a SeqGuard group-statistics snapshot");
