@@ -90,7 +90,7 @@ public record ServingModel(Path dir, ModelDirectory saved, FeatureContext contex
         List<String> out = new ArrayList<>();
         for (String name : names) {
             try {
-                if (SequenceFeature.byName(name).group() == SequenceFeature.Group.GROUP) {
+                if (SequenceFeature.byName(name).group().readsGroupStatistics()) {
                     out.add(name);
                 }
             } catch (IllegalArgumentException e) {

@@ -57,15 +57,15 @@ public enum SequenceFeature {
     REPEAT_ITEM_SHARE(Group.DIVERSITY, "share of distinct items touched more than once"),
     REPEAT_ITEM_ACTION_SHARE(Group.DIVERSITY, "share of events repeating an earlier (item, behaviour) pair"),
     REPEAT_BUY_ITEM_SHARE(Group.DIVERSITY, "share of bought items bought more than once"),
-    // group signals, from the batch-wide FeatureContext
+    // group signals, from the batch-wide FeatureContext: how popular what the user touches is, then coordination
     MEAN_LOG_ITEM_POPULARITY(Group.GROUP, "mean ln(1 + other users who touched the item) over distinct items"),
     MIN_LOG_ITEM_POPULARITY(Group.GROUP, "min ln(1 + other users who touched the item) over distinct items"),
     RARE_ITEM_SHARE(Group.GROUP, "share of distinct items touched by at most 2 other users"),
     MEAN_LOG_CATEGORY_POPULARITY(Group.GROUP, "mean ln(1 + batch events in the category, own included) over distinct categories"),
-    MAX_COVISIT_JACCARD(Group.GROUP, "highest Jaccard similarity of the item set with any other user's"),
-    COVISIT_USERS_3PLUS(Group.GROUP, "other users sharing at least 3 items"),
-    SHARED_BUY_ITEM_SHARE(Group.GROUP, "share of bought items that at least 3 other users bought"),
-    LOCKSTEP_SURPRISE(Group.GROUP, "most surprising crowd on one item: -ln P(at least that many other users' first"
+    MAX_COVISIT_JACCARD(Group.COORDINATION, "highest Jaccard similarity of the item set with any other user's"),
+    COVISIT_USERS_3PLUS(Group.COORDINATION, "other users sharing at least 3 items"),
+    SHARED_BUY_ITEM_SHARE(Group.COORDINATION, "share of bought items that at least 3 other users bought"),
+    LOCKSTEP_SURPRISE(Group.COORDINATION, "most surprising crowd on one item: -ln P(at least that many other users' first"
             + " touches within 10 min, 1 h or 6 h of the user's, were the item's users spread evenly over the batch's"
             + " span), at least 2 others, capped at 50"),
     // drift: the late part of the time span against what came before
@@ -76,8 +76,18 @@ public enum SequenceFeature {
             + " the user never touched before x buys in them (capped at 3); a history that suddenly buys elsewhere"),
     NOVEL_SESSION_BUYS(Group.DRIFT, "most buys in categories new to the user within one later session (30 min gap)");
 
-    /** What kind of signal a feature is. */
-    public enum Group { VOLUME, CONVERSION, TIME, DIVERSITY, GROUP, DRIFT }
+    /**
+     * What kind of signal a feature is. {@code GROUP} (popularity) and {@code COORDINATION} (co-visitation,
+     * lockstep) read the batch-wide {@link FeatureContext}.
+     */
+    public enum Group {
+        VOLUME, CONVERSION, TIME, DIVERSITY, GROUP, COORDINATION, DRIFT;
+
+        /** Whether features of this kind read the batch-wide group statistics. */
+        public boolean readsGroupStatistics() {
+            return this == GROUP || this == COORDINATION;
+        }
+    }
 
     private static final SequenceFeature[] VALUES = values();
     // List.of, not Stream.toList: List.copyOf (every FeatureMatrix) returns it as is instead of copying it per row

@@ -19,14 +19,21 @@ public enum Aggregate {
     /** Sum of squared deviations: the diagonal Mahalanobis distance squared (features treated as independent). */
     SUM_SQUARES,
     /** Mean deviation over all features. */
-    MEAN;
+    MEAN,
+    /**
+     * Each kind of signal counts once: within each {@link FeatureGroupBalance feature group} the sum of squared
+     * deviations, as a robust z against the training rows' sums of that group, averaged over groups. Twelve
+     * correlated volume counts then weigh as one group, and a decisive group of few columns (coordination) is not
+     * drowned by them. On columns that are no {@code SequenceFeature} (a table) it is {@link #SUM_SQUARES}.
+     */
+    FEATURE_GROUPS;
 
     /** The aggregate of {@code deviations}, each non-negative and finite. */
     public double apply(double[] deviations) {
         return switch (this) {
             case MAX -> Arrays.stream(deviations).max().orElse(0);
             case MEAN_TOP3 -> meanOfLargest(deviations, 3);
-            case SUM_SQUARES -> Arrays.stream(deviations).map(d -> d * d).sum();
+            case SUM_SQUARES, FEATURE_GROUPS -> Arrays.stream(deviations).map(d -> d * d).sum();
             case MEAN -> deviations.length == 0 ? 0 : Arrays.stream(deviations).sum() / deviations.length;
         };
     }

@@ -72,6 +72,9 @@ public abstract class DeviationDetector<C extends Record & DeviationSettings> im
     public final FittedDetector fit(DetectionData data, C config) {
         DataChecks.requireFitData(data, MIN_ROWS, name());
         Fences fences = learn(data.features().names(), data.features().values(), config);
+        if (config.aggregate() == Aggregate.FEATURE_GROUPS) {
+            fences = fences.withBalance(data.features().values(), config.cap());
+        }
         return fitted.create(Provenance.of(name(), config, data, config.seed()), config, fences);
     }
 

@@ -15,7 +15,7 @@ public interface DeviationSettings {
     /** Validates the shared settings; config records call it from their compact constructors. */
     static void validate(Aggregate aggregate, double cap) {
         if (aggregate == null) {
-            throw new IllegalArgumentException("parameter 'aggregate' must be one of MAX, MEAN_TOP3, SUM_SQUARES, MEAN");
+            throw new IllegalArgumentException("parameter 'aggregate' must be one of MAX, MEAN_TOP3, SUM_SQUARES, MEAN, FEATURE_GROUPS");
         }
         if (!(cap > 0) || !Double.isFinite(cap)) {
             throw new IllegalArgumentException("parameter 'cap' must be a positive finite number, got " + cap);

@@ -16,8 +16,11 @@ import java.util.List;
  * @param lower    per feature, the low end of the normal interval
  * @param upper    per feature, the high end of the normal interval (at least {@code lower})
  * @param spread   per feature, the unit of deviation (positive)
+ * @param balance  how feature groups are balanced for {@link Aggregate#FEATURE_GROUPS}; null when not fitted for it,
+ *                 or when no column belongs to a feature group
  */
-public record Fences(List<String> features, double[] lower, double[] upper, double[] spread) {
+public record Fences(List<String> features, double[] lower, double[] upper, double[] spread,
+                     FeatureGroupBalance balance) {
 
     public Fences {
         features = List.copyOf(features);
@@ -31,6 +34,24 @@ public record Fences(List<String> features, double[] lower, double[] upper, doub
                         + lower[j] + ", " + upper[j] + "] with spread " + spread[j]);
             }
         }
+        if (balance != null && balance.groupOf().length != d) {
+            throw new IllegalArgumentException("group balance covers " + balance.groupOf().length + " features, not " + d);
+        }
+    }
+
+    public Fences(List<String> features, double[] lower, double[] upper, double[] spread) {
+        this(features, lower, upper, spread, null);
+    }
+
+    /** These fences with a group balance fitted on {@code rows} (none when no column belongs to a feature group). */
+    public Fences withBalance(double[][] rows, double cap) {
+        return new Fences(features, lower, upper, spread, FeatureGroupBalance.fit(this, rows, cap));
+    }
+
+    /** The row score under {@code aggregate}: the group-balanced score where {@link #balance} applies. */
+    public double score(double[] deviations, Aggregate aggregate) {
+        return aggregate == Aggregate.FEATURE_GROUPS && balance != null ? balance.score(deviations)
+                : aggregate.apply(deviations);
     }
 
     /** Per-feature deviations of {@code row}, each in {@code [0, cap]}. */

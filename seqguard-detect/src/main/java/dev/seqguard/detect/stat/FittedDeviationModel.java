@@ -29,7 +29,7 @@ public interface FittedDeviationModel<C extends DeviationSettings> extends Fitte
         double[][] rows = data.features().values();
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = config().aggregate().apply(fences().deviations(rows[i], config().cap()));
+            out[i] = fences().score(fences().deviations(rows[i], config().cap()), config().aggregate());
         }
         return out;
     }
@@ -47,7 +47,7 @@ public interface FittedDeviationModel<C extends DeviationSettings> extends Fitte
             }
         }
         parts.sort(Comparator.comparingDouble(Explanation.Contribution::weight).reversed());
-        return new Explanation(config().aggregate().apply(dev),
+        return new Explanation(fences().score(dev, config().aggregate()),
                 parts.subList(0, Math.min(EXPLAINED_FEATURES, parts.size())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.seqguard.detect.stat;
 
+import java.util.function.LongFunction;
+
 import dev.seqguard.detect.api.FeatureScaler;
 import dev.seqguard.detect.api.Provenance;
 import java.util.List;
@@ -26,6 +28,11 @@ public abstract class LocationScaleDetector extends DeviationDetector<LocationSc
         public static Config defaults(long seed) {
             return new Config(Aggregate.SUM_SQUARES, 10.0, seed);
         }
+
+        /** The defaults with another aggregate. */
+        public static LongFunction<Config> defaults(Aggregate aggregate) {
+            return seed -> new Config(aggregate, 10.0, seed);
+        }
     }
 
     /** A fitted detector of this family: {@code fences} hold the locations (as zero-width intervals) and scales. */
@@ -38,7 +45,16 @@ public abstract class LocationScaleDetector extends DeviationDetector<LocationSc
      * @param estimator the per-feature location and scale of the training rows
      */
     protected LocationScaleDetector(String name, String description, Function<double[][], FeatureScaler> estimator) {
-        super(name, description, Config::defaults, Fitted.class, Fitted::new);
+        this(name, description, estimator, Aggregate.SUM_SQUARES);
+    }
+
+    /**
+     * @param estimator        the per-feature location and scale of the training rows
+     * @param defaultAggregate the aggregate of the default config
+     */
+    protected LocationScaleDetector(String name, String description, Function<double[][], FeatureScaler> estimator,
+                                    Aggregate defaultAggregate) {
+        super(name, description, Config.defaults(defaultAggregate), Fitted.class, Fitted::new);
         this.estimator = estimator;
     }
 

@@ -6,10 +6,13 @@ import java.util.Locale;
 /**
  * How sure the selection is, in [0, 1], with a sentence saying why.
  *
- * <p>Label-free ({@link #labelFree}): how often this way of choosing held up on an anomaly kind it had not seen —
- * each kind in turn is hidden from the choice, and the pick made without it is graded on it: the share of those
- * held-out checks where it was not worse than default iForest and within
- * {@value RobustRule#REGRET_TOLERANCE} PR-AUC of the best candidate (see {@link RobustRule}). With labels: the winner's out-of-fold PR-AUC margin over the runner-up, mapped to [0.5, 1]
+ * <p>Label-free ({@link #labelFree}): how much the other detector families agree with what the pick flags
+ * ({@link FamilyAgreement}): on the scenario bank this agreement went with the outcome (Spearman with regret −0.11,
+ * −0.36, −0.44 over three runs; docs/selection-bank.md, round 4) where the earlier value — how often the choice held
+ * up on an anomaly kind hidden from it, the share of held-out checks where the pick made without the kind was not
+ * worse than default iForest and within {@value RobustRule#REGRET_TOLERANCE} PR-AUC of the best candidate — did not
+ * (+0.19, −0.14, +0.39). The held-out checks are still reported in the explanation, and stand in when no other
+ * family ran. With labels: the winner's out-of-fold PR-AUC margin over the runner-up, mapped to [0.5, 1]
  * (0.5 = a tie, 1 = a margin of 0.1 or more).
  */
 public record Confidence(double value, String explanation) {
@@ -23,15 +26,26 @@ public record Confidence(double value, String explanation) {
      */
     static final double REPLACEMENT_CAP = 0.75;
 
-    /** Label-free confidence from the robust rule's leave-one-kind-out checks, in plain words. */
+    /**
+     * Label-free confidence, in plain words: the families' agreement with the pick's flags, or, when no other family
+     * ran ({@code agreement} null), the robust rule's leave-one-kind-out checks.
+     */
     static Confidence labelFree(RobustRule.Decision decision, CandidateResult pick, CandidateResult baseline,
-                                LabelFreeChoice choice) {
-        String what = String.format(Locale.ROOT, "the chance that this pick does not lose to default %s and is close"
-                        + " to the best candidate on an attack it has not seen, measured by hiding each of %d anomaly"
-                        + " kinds in turn from the choice: the choice made without the kind held up on %.0f%% of %d"
-                        + " held-out checks", baseline.detector(), choice.kinds().size(), 100 * decision.confidence(),
-                decision.heldOutCells());
-        double value = decision.confidence();
+                                LabelFreeChoice choice, FamilyAgreement agreement) {
+        String checks = String.format(Locale.ROOT, "hiding each of %d anomaly kinds in turn from the choice, the choice"
+                        + " made without the kind did not lose to default %s and was close to the best candidate on"
+                        + " %.0f%% of %d held-out checks", choice.kinds().size(), baseline.detector(),
+                100 * decision.confidence(), decision.heldOutCells());
+        String what;
+        double value;
+        if (agreement == null) {
+            what = "no other detector family ran to agree or disagree; " + checks;
+            value = decision.confidence();
+        } else {
+            what = agreement.sentence() + " (low agreement went with picks far from the best on the scenario bank);"
+                    + " " + checks;
+            value = agreement.value();
+        }
         if (decision.pick() != decision.baseline() && value > REPLACEMENT_CAP) {
             value = REPLACEMENT_CAP;
             what += String.format(Locale.ROOT, ", capped at %.2f because it replaced the default (on the scenario bank 6"

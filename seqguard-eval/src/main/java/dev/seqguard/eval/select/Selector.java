@@ -246,7 +246,9 @@ public final class Selector {
                 gain == null ? 0 : gain.high(), gain == null ? 0 : gain.worstKind(), closest, point,
                 options.threshold() == null);
         return new SelectionResult(SelectionResult.Mode.LABEL_FREE, board, best, threshold, ruleText,
-                Confidence.labelFree(decision, best, base, choice), variants.stream().map(v -> v.data().labels()).toList(),
+                Confidence.labelFree(decision, best, base, choice, FamilyAgreement.of(best.scores(),
+                        voting.stream().filter(r -> !r.detector().equals(best.detector())).toList(), point.expected())),
+                variants.stream().map(v -> v.data().labels()).toList(),
                 choice);
     }
 

@@ -38,6 +38,18 @@ class ConsensusOperatingPointTest {
         assertThat(e.detail()).contains("5 of 100 rows are outliers").contains("for a majority (2 of 3)");
     }
 
+    @Test
+    void aVoterWhoseFenceFlagsNothingAbstainsInsteadOfVetoingEveryRow() {
+        // two voters find the 5 anomalies; two others have bounded tails (an even ramp: robust z at most 1.35)
+        List<double[]> voters = List.of(voter(0), voter(1), ramp(100), ramp(100));
+        ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(ramp(100), voters);
+        // counted as "no", the blind pair would leave 3 of 4 out of reach of every row
+        assertThat(e.expected()).isEqualTo(5);
+        assertThat(e.low()).isEqualTo(5);
+        assertThat(e.high()).isEqualTo(11);
+        assertThat(e.detail()).contains("for a majority (2 of 2)").contains("2 of 4 detectors flag no row at all and abstain");
+    }
+
     /** Row i scores i: an even tail, no break anywhere. */
     private static double[] ramp(int n) {
         double[] s = new double[n];
