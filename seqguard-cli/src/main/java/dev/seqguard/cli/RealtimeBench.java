@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "realtime", mixinStandardHelpOptions = true,
         description = {"Compares streaming flags with batch flags: precision, recall, F1 per log and seed.",
-                "For every --log and --seed: anomalies are injected, `select --labels` gets 30% of the anomalous and"
+                "For every --log and --seed: anomalies are injected, `select --labels` gets 30%% of the anomalous and"
                         + " of the normal users' labels, and the other 70%% are flagged by batch (scores.csv) and by"
                         + " `replay --model DIR --events F`; user level, and event level against the injected"
                         + " events. The first cell also runs `serve` (loopback HTTP) and `stream` (Flink mini-cluster)"
