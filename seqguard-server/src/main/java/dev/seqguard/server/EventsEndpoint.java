@@ -49,20 +49,33 @@ final class EventsEndpoint {
             return Response.error(400, e.getMessage());
         }
         Batch batch = model.scoring(live -> score(live, parsed));
+        return afterCommit(batch.newFlags(), stored -> {
+            byte[] answer = write(batch, stored);
+            metrics.events.add(batch.results().length - batch.invalid());
+            metrics.invalidEvents.add(batch.invalid());
+            return new Response(200, Response.JSON, answer);
+        });
+    }
+
+    /** What a request answers once its flags are durable. */
+    @FunctionalInterface
+    private interface Answer {
+        Response to(List<StoredFlag> stored) throws IOException;
+    }
+
+    /** Commits {@code newFlags}, then answers: never before they are durable; 503 when they could not be committed. */
+    private Response afterCommit(List<FlagLog.NewFlag> newFlags, Answer answer) throws IOException {
         List<StoredFlag> stored;
         try {
-            stored = flags.append(batch.newFlags()).get();
+            stored = flags.append(newFlags).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Response.error(503, "interrupted before the flags were committed; retry");
         } catch (ExecutionException e) {
             return Response.error(503, "flags could not be committed (" + e.getCause().getMessage() + "); retry");
         }
-        byte[] answer = write(batch, stored);
-        metrics.events.add(batch.results().length - batch.invalid());
-        metrics.invalidEvents.add(batch.invalid());
         metrics.flags.add(stored.size());
-        return new Response(200, Response.JSON, answer);
+        return answer.to(stored);
     }
 
     /**
@@ -91,20 +104,12 @@ final class EventsEndpoint {
         }
         List<FlagLog.NewFlag> idle = model.scoring(live -> idleFlags(live.engine().advanceTo(millis),
                 live.engine().model().detectorName()));
-        List<StoredFlag> stored;
-        try {
-            stored = flags.append(idle).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Response.error(503, "interrupted before the flags were committed; retry");
-        } catch (ExecutionException e) {
-            return Response.error(503, "flags could not be committed (" + e.getCause().getMessage() + "); retry");
-        }
-        metrics.flags.add(stored.size());
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("timestamp", Timestamps.seconds(millis));
-        m.put("idle_flags", stored.size());
-        return Response.json(200, m);
+        return afterCommit(idle, stored -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("timestamp", Timestamps.seconds(millis));
+            m.put("idle_flags", stored.size());
+            return Response.json(200, m);
+        });
     }
 
     private static List<FlagLog.NewFlag> idleFlags(List<ScoringEngine.IdleFlag> idle, String detector) {

@@ -153,15 +153,21 @@ public final class StreamingCalibration {
             batchFlagged += batch[u] ? 1 : 0;
         }
         double[][] eventMax = bucketMax(prefixes, layout, -1);
-        double[] eventThresholds = null;
+        double[][] eventWorst = unflaggedSorted(eventMax, batch, starts.length);
+        double[][] eventThresholds = new double[ALPHAS.length][];
+        for (int a = 0; a < ALPHAS.length; a++) {
+            eventThresholds[a] = thresholds(eventWorst, ALPHAS[a], batchThreshold);
+        }
         Candidate best = null;
         for (long gap : java.util.stream.LongStream.concat(java.util.stream.LongStream.of(0), Arrays.stream(idleGaps))
                 .toArray()) {
             double[][] idleMax = gap == 0 ? null : bucketMax(prefixes, layout, gap);
-            for (double alpha : ALPHAS) {
-                double[] t = thresholds(eventMax, batch, alpha, batchThreshold, starts.length);
+            double[][] idleWorst = gap == 0 ? null : unflaggedSorted(idleMax, batch, starts.length);
+            for (int a = 0; a < ALPHAS.length; a++) {
+                double alpha = ALPHAS[a];
+                double[] t = eventThresholds[a];
                 for (double idleAlpha : gap == 0 ? new double[] {Double.NaN} : ALPHAS) {
-                    double[] it = gap == 0 ? null : thresholds(idleMax, batch, idleAlpha, batchThreshold, starts.length);
+                    double[] it = gap == 0 ? null : thresholds(idleWorst, idleAlpha, batchThreshold);
                     int flagged = 0;
                     int agree = 0;
                     for (int u = 0; u < users.length; u++) {
@@ -208,18 +214,23 @@ public final class StreamingCalibration {
         return out;
     }
 
-    /** Per bucket, the level at most {@code alpha} of the batch's unflagged users reach, floored at the batch threshold. */
-    private static double[] thresholds(double[][] max, boolean[] batch, double alpha, double batchThreshold, int buckets) {
-        double[] t = new double[buckets];
+    /** Per bucket, the sorted highest scores of the users batch leaves unflagged (those with a score there). */
+    private static double[][] unflaggedSorted(double[][] max, boolean[] batch, int buckets) {
+        double[][] out = new double[buckets][];
         for (int b = 0; b < buckets; b++) {
-            List<Double> worst = new ArrayList<>();
-            for (int u = 0; u < max.length; u++) {
-                if (!batch[u] && !Double.isNaN(max[u][b])) {
-                    worst.add(max[u][b]);
-                }
-            }
-            double[] sorted = worst.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            t[b] = Math.max(batchThreshold, reachedBy(sorted, alpha));
+            final int bucket = b;
+            out[b] = java.util.stream.IntStream.range(0, max.length)
+                    .filter(u -> !batch[u] && !Double.isNaN(max[u][bucket])).mapToDouble(u -> max[u][bucket])
+                    .sorted().toArray();
+        }
+        return out;
+    }
+
+    /** Per bucket, the level at most {@code alpha} of the batch's unflagged users reach, floored at the batch threshold. */
+    private static double[] thresholds(double[][] unflaggedSorted, double alpha, double batchThreshold) {
+        double[] t = new double[unflaggedSorted.length];
+        for (int b = 0; b < t.length; b++) {
+            t[b] = Math.max(batchThreshold, reachedBy(unflaggedSorted[b], alpha));
         }
         return t;
     }
