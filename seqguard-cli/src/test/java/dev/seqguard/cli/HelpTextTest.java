@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's --help renders as written: a lone '%' in a description makes picocli print it raw, with a warning. */
+/**
+ * Every command's --help renders as written: a lone '%' in a description makes picocli print the text raw, with a
+ * warning.
+ */
 class HelpTextTest {
 
     @Test

@@ -219,11 +219,11 @@ public final class FeatureContext {
     private static final int SNAPSHOT_MAGIC = 0x53474358; // "SGCX"
 
     /**
-     * Writes everything group features read, compactly: the co-visitation cap, the event count, user and item ids
-     * (in index order), each category's event count, and each user's touched and bought items as delta-coded varint
-     * lists, each touched item with its first-touch time. Item user counts, buyer counts, user lists and per-user item counts follow from those pairs, so
-     * {@link #readFrom} rebuilds a context whose group features equal this one's exactly. Not compressed: wrap the
-     * stream.
+     * Writes everything group features read, compactly: the co-visitation cap, the event count, the first and last
+     * event time, user and item ids (in index order), each category's event count, and each user's touched and bought
+     * items as delta-coded varint lists, each touched item with its first-touch time. Item user counts, buyer counts,
+     * user lists, first-touch times per item and per-user item counts follow from those pairs, so {@link #readFrom}
+     * rebuilds a context whose group features equal this one's exactly. Not compressed: wrap the stream.
      */
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
@@ -262,7 +262,8 @@ public final class FeatureContext {
         }
         if (version < SNAPSHOT_VERSION) {
             throw new IOException("group-statistics snapshot version " + version + " has no first-touch times, which"
-                    + " this SeqGuard's features need: run select again to write the model with version " + SNAPSHOT_VERSION);
+                    + " this SeqGuard's features need: run select again to write the model with version "
+                    + SNAPSHOT_VERSION);
         }
         Builder b = new Builder(d.readInt());
         b.events = d.readLong();
