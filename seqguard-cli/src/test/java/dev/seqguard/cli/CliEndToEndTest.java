@@ -354,15 +354,15 @@ class CliEndToEndTest {
                 "--types", "crawler,farming", "--out", inj.toString()).code()).isZero();
         Path out = dir.resolve("sel0");
         Run rs = run("select", "--events", inj.resolve("events.csv").toString(), "--format", "taobao",
-                "--detectors", "robust-z,iforest", "--synthetic-repeats", "2", "--seed", "2", "--out", out.toString());
+                "--detectors", "robust-z,iforest,ecod", "--synthetic-repeats", "2", "--seed", "2", "--out", out.toString());
         assertThat(rs.code()).as(rs.err()).isZero();
         assertThat(rs.out()).contains("confidence");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mode").asText()).isEqualTo("label_free");
         assertThat(summary.get("confidence").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("confidence_reason").asText()).contains("held-out checks",
-                "default ensemble-z(iforest|robust-z)");
-        assertThat(summary.get("baseline_detector").asText()).isEqualTo("ensemble-z(iforest|robust-z)");
+                "default ensemble-z(iforest|robust-z|ecod)");
+        assertThat(summary.get("baseline_detector").asText()).isEqualTo("ensemble-z(iforest|robust-z|ecod)");
         assertThat(summary.get("held_out_kinds").asText()).isNotEmpty();
         // the shipped threshold is the label-free operating point: it flags the expected number, inside its range
         int expected = summary.get("expected_flagged").asInt();

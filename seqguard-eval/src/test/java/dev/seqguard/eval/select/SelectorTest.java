@@ -102,14 +102,14 @@ class SelectorTest {
             }
             return out;
         };
-        SelectionResult r = selector(List.of("iforest", "robust-z", "gbdt")).select(real, null, synthetic);
+        SelectionResult r = selector(List.of("iforest", "robust-z", "ecod", "gbdt")).select(real, null, synthetic);
         assertThat(r.mode()).isEqualTo(SelectionResult.Mode.LABEL_FREE);
         assertThat(r.leaderboard()).extracting(CandidateResult::detector).doesNotContain("gbdt");
         assertThat(r.selected().syntheticPrAuc()).isGreaterThan(0.9);
         assertThat(r.selected().variantPrAuc()).hasSize(3);
         assertThat(r.confidence().explanation()).contains("held-out checks")
-                .contains("default ensemble-z(iforest|robust-z)");
-        assertThat(r.labelFree().baseline()).isEqualTo("ensemble-z(iforest|robust-z)");
+                .contains("default ensemble-z(iforest|robust-z|ecod)");
+        assertThat(r.labelFree().baseline()).isEqualTo("ensemble-z(iforest|robust-z|ecod)");
         assertThat(r.leaderboard()).extracting(CandidateResult::detector).contains("iforest", "robust-z");
         assertThat(r.labelFree().validationSets()).isEqualTo(3);
         assertThat(r.labelFree().kinds()).containsExactly("shifted");
