@@ -11,12 +11,14 @@ import java.util.Map;
 
 /**
  * The category part of a {@link FeatureAccumulator}: category entropy and concentration, and drift — categories new
- * late in the history, the shift between its halves, and sessions that buy in categories new to the user (account
- * takeover, account resale).
+ * late in the history, the shift between its halves, sessions that buy in categories new to the user (account
+ * takeover, account resale), and sessions whose categories appear in no other session of the user.
  */
 final class CategoryFeatures {
     /** Inactivity that starts a new session for the novelty signals. */
     static final long NOVELTY_SESSION_GAP = 30 * 60_000L;
+    /** Shorter sessions are not scored for isolation: one stray click is not someone else. */
+    static final int ISOLATED_SESSION_MIN_EVENTS = 3;
 
     private final double lateFraction;
     private final Map<String, CategoryState> categories = new HashMap<>();
@@ -34,6 +36,10 @@ final class CategoryFeatures {
     private int sessionNovelBuys;
     private double bestNovelSession;
     private int mostNovelBuys;
+    /** Per session: events, events in categories seen in no other session, buys. */
+    private int[] sessionSize = new int[4];
+    private int[] sessionExclusive = new int[4];
+    private int[] sessionBuys = new int[4];
 
     CategoryFeatures(double lateFraction) {
         this.lateFraction = lateFraction;
@@ -56,8 +62,15 @@ final class CategoryFeatures {
             sessionEvents = 0;
             sessionNovel = 0;
             sessionNovelBuys = 0;
+            if (sessionIndex == sessionSize.length) {
+                sessionSize = Arrays.copyOf(sessionSize, sessionIndex * 2);
+                sessionExclusive = Arrays.copyOf(sessionExclusive, sessionIndex * 2);
+                sessionBuys = Arrays.copyOf(sessionBuys, sessionIndex * 2);
+            }
         }
-        eventCategories[n] = addCategory(id, t);
+        CategoryState category = addCategory(id, t);
+        eventCategories[n] = category;
+        isolate(category, action);
         sessionEvents++;
         if (sessionIndex > 0 && eventCategories[n].firstTime >= sessionStart) {
             sessionNovel++;
@@ -72,6 +85,35 @@ final class CategoryFeatures {
         }
     }
 
+    /** Keeps each session's count of events in categories that no other session touches. */
+    private void isolate(CategoryState c, Action action) {
+        sessionSize[sessionIndex]++;
+        sessionBuys[sessionIndex] += action == Action.BUY ? 1 : 0;
+        if (c.otherSession) {
+            return;
+        }
+        if (c.firstSession == sessionIndex) {
+            c.inFirstSession++;
+            sessionExclusive[sessionIndex]++;
+        } else {
+            c.otherSession = true;
+            sessionExclusive[c.firstSession] -= c.inFirstSession;
+        }
+    }
+
+    /** See {@link SequenceFeature#ISOLATED_SESSION_SCORE}. */
+    private double isolatedSessionScore() {
+        double best = 0;
+        for (int i = 1; i <= sessionIndex; i++) {
+            int size = sessionSize[i];
+            if (size >= ISOLATED_SESSION_MIN_EVENTS) {
+                best = Math.max(best, (double) sessionExclusive[i] / size * Math.log1p(size)
+                        * (1 + Math.min(sessionBuys[i], 3)));
+            }
+        }
+        return best;
+    }
+
     private double novelSessionScore() {
         return sessionEvents == 0 ? 0 : (double) sessionNovel / sessionEvents * Math.min(sessionNovelBuys, 3);
     }
@@ -79,7 +121,7 @@ final class CategoryFeatures {
     private CategoryState addCategory(String id, long t) {
         CategoryState s = categories.get(id);
         if (s == null) {
-            s = new CategoryState(id, t);
+            s = new CategoryState(id, t, sessionIndex);
             categories.put(id, s);
             categoriesByFirst.add(s);
         }
@@ -135,6 +177,7 @@ final class CategoryFeatures {
         v[CATEGORY_SHIFT_JS.ordinal()] = n >= 2 ? halvesDivergence() : 0;
         v[NOVEL_SESSION_BUY_SCORE.ordinal()] = Math.max(bestNovelSession, novelSessionScore());
         v[NOVEL_SESSION_BUYS.ordinal()] = Math.max(mostNovelBuys, sessionNovelBuys);
+        v[ISOLATED_SESSION_SCORE.ordinal()] = isolatedSessionScore();
     }
 
     /** Jensen-Shannon divergence in bits between the category distributions of the two halves. */
@@ -159,12 +202,16 @@ final class CategoryFeatures {
     private static final class CategoryState {
         final String id;
         final long firstTime;
+        final int firstSession;
         int count;
         int firstHalf;
+        int inFirstSession;
+        boolean otherSession;
 
-        CategoryState(String id, long firstTime) {
+        CategoryState(String id, long firstTime, int firstSession) {
             this.id = id;
             this.firstTime = firstTime;
+            this.firstSession = firstSession;
         }
     }
 }

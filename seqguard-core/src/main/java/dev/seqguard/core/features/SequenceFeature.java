@@ -74,7 +74,10 @@ public enum SequenceFeature {
     LATE_RATE_RATIO(Group.DRIFT, "event rate in the late part / rate before (smoothed; 1 = steady)"),
     NOVEL_SESSION_BUY_SCORE(Group.DRIFT, "max over later sessions (30 min gap): share of the session's events in categories"
             + " the user never touched before x buys in them (capped at 3); a history that suddenly buys elsewhere"),
-    NOVEL_SESSION_BUYS(Group.DRIFT, "most buys in categories new to the user within one later session (30 min gap)");
+    NOVEL_SESSION_BUYS(Group.DRIFT, "most buys in categories new to the user within one later session (30 min gap)"),
+    ISOLATED_SESSION_SCORE(Group.DRIFT, "max over later sessions (30 min gap, at least 3 events): share of the session's"
+            + " events in categories the user touches in no other session x ln(1 + its events) x (1 + its buys, capped"
+            + " at 3); someone else using the account");
 
     /**
      * What kind of signal a feature is. {@code GROUP} (popularity) and {@code COORDINATION} (co-visitation,

@@ -24,9 +24,10 @@ class FeatureVectorGoldenTest {
     private static final String TAOBAO_DIGEST = "71e3233ecea35e0e260ed72fbcccd7870df989928e7ed2d2aab0e16851cab385";
     private static final String RANDOM_DIGEST = "dfdf1aa22637096ca5e13a93074bb08789bcb1b638fe18e891c0010d3f04a6a1";
     /** Columns added after the digests above were recorded. */
-    private static final List<SequenceFeature> LATER = List.of(SequenceFeature.LOCKSTEP_SURPRISE);
-    private static final String TAOBAO_LATER_DIGEST = "71ee4305e4ff534da7cd4a96fc0042e32dccc84f30bd2819d67ce9468d4aa18f";
-    private static final String RANDOM_LATER_DIGEST = "214eb17dab9f7f122e8a491c38647166a4a8400e904afa5e8bb4913e67767d1e";
+    private static final List<SequenceFeature> LATER = List.of(SequenceFeature.LOCKSTEP_SURPRISE,
+            SequenceFeature.ISOLATED_SESSION_SCORE);
+    private static final String TAOBAO_LATER_DIGEST = "c5638415136f27167fe264ca0942a79101a58ebd08d43f71ea21c15a5987dbbf";
+    private static final String RANDOM_LATER_DIGEST = "175ae26e8ddea1f97110eef6754bee6d020fd079615f396f74b9a646603c45bc";
 
     @Test
     void taobaoSampleVectorsAreBitForBitAsRecorded() throws Exception {

@@ -50,4 +50,26 @@ class NovelSessionFeaturesTest {
         assertThat(v[SequenceFeature.NOVEL_SESSION_BUY_SCORE.ordinal()]).isEqualTo(1.0 * 3);
         assertThat(v[SequenceFeature.NOVEL_SESSION_BUYS.ordinal()]).isEqualTo(4);
     }
+
+    @Test
+    void aLaterSessionInCategoriesNoOtherSessionTouchesScoresItsShareTimesLogSizeTimesBuys() {
+        double[] v = features(List.of(
+                e("A", Action.VIEW, 0), e("A", Action.VIEW, 1), e("B", Action.VIEW, 2),
+                // 2 h later: 4 events, 3 in C and D which no other session touches, one of them a buy; B came before
+                e("C", Action.VIEW, 122), e("C", Action.BUY, 123), e("D", Action.VIEW, 124), e("B", Action.VIEW, 125),
+                // 2 h later: A again, so the first session is not isolated (and it is never scored anyway)
+                e("A", Action.VIEW, 250), e("A", Action.VIEW, 251), e("A", Action.VIEW, 252)));
+        assertThat(v[SequenceFeature.ISOLATED_SESSION_SCORE.ordinal()])
+                .isCloseTo(3 / 4.0 * Math.log1p(4) * (1 + 1), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aCategoryThatComesBackLaterIsNoLongerIsolatedAndShortSessionsAreNotScored() {
+        double[] v = features(List.of(
+                e("A", Action.VIEW, 0),
+                e("C", Action.VIEW, 100), e("C", Action.VIEW, 101), e("C", Action.VIEW, 102),
+                e("C", Action.VIEW, 300), e("E", Action.VIEW, 301)));
+        // C is in the second and third sessions; the third has 2 events, under the minimum of 3
+        assertThat(v[SequenceFeature.ISOLATED_SESSION_SCORE.ordinal()]).isZero();
+    }
 }
