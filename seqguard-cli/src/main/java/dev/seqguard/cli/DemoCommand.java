@@ -114,24 +114,18 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Double> ex = column(exclude, "label");
         List<Integer> yy = new ArrayList<>();
         List<Double> ss = new ArrayList<>();
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
+        List<Double> ff = new ArrayList<>();
         for (Map.Entry<String, Double> e : y.entrySet()) {
             if (!ex.containsKey(e.getKey()) && s.containsKey(e.getKey())) {
-                boolean positive = e.getValue() == 1;
-                boolean flagged = flag.getOrDefault(e.getKey(), 0.0) == 1;
-                yy.add(positive ? 1 : 0);
+                yy.add(e.getValue() == 1 ? 1 : 0);
                 ss.add(s.get(e.getKey()));
-                tp += positive && flagged ? 1 : 0;
-                fp += !positive && flagged ? 1 : 0;
-                fn += positive && !flagged ? 1 : 0;
+                ff.add(flag.getOrDefault(e.getKey(), 0.0));
             }
         }
         int[] ya = yy.stream().mapToInt(Integer::intValue).toArray();
         double[] sa = ss.stream().mapToDouble(Double::doubleValue).toArray();
-        // the operating point a user acts on (the flag column), beside the ranking
-        Confusion c = new Confusion(tp, fp, ya.length - tp - fp - fn, fn);
+        // the operating point a user acts on (the flag column, 0 or 1), beside the ranking
+        Confusion c = Confusion.at(ya, ff.stream().mapToDouble(Double::doubleValue).toArray(), 1);
         return String.format(Locale.ROOT, "%s held-out users %d (%d anomalous): ROC-AUC %.3f  PR-AUC %.3f | flagged %d:"
                         + " precision %.3f  recall %.3f  F1 %.3f", name, ya.length, java.util.Arrays.stream(ya).sum(),
                 RocAuc.of(ya, sa), AveragePrecision.of(ya, sa), c.flagged(), c.precision(), c.recall(), c.f1());

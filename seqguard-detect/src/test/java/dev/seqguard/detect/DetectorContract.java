@@ -10,6 +10,7 @@ import dev.seqguard.detect.api.DetectionData;
 import dev.seqguard.detect.api.Detector;
 import dev.seqguard.detect.api.FittedDetector;
 import dev.seqguard.detect.api.ModelIO;
+import dev.seqguard.detect.ml.RankStats;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -95,43 +96,10 @@ public abstract class DetectorContract {
             assertThat(again).containsExactly(first);
             return;
         }
-        assertThat(spearman(first, again)).as("rank correlation of two same-seed fits")
+        assertThat(RankStats.spearman(first, again)).as("rank correlation of two same-seed fits")
                 .isGreaterThanOrEqualTo(1 - sameSeedRankTolerance());
         assertThat(rocAuc(again)).as("ROC-AUC of a second same-seed fit of %s", detector.name())
                 .isGreaterThanOrEqualTo(plantedRocAucFloor(detector));
-    }
-
-    private static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double n = a.length;
-        double mean = (n + 1) / 2;
-        double cov = 0;
-        double va = 0;
-        double vb = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (ra[i] - mean) * (rb[i] - mean);
-            va += (ra[i] - mean) * (ra[i] - mean);
-            vb += (rb[i] - mean) * (rb[i] - mean);
-        }
-        return cov / Math.sqrt(va * vb);
-    }
-
-    private static double[] ranks(double[] s) {
-        Integer[] order = java.util.stream.IntStream.range(0, s.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (x, y) -> Double.compare(s[x], s[y]));
-        double[] r = new double[s.length];
-        for (int i = 0; i < order.length; ) {
-            int j = i;
-            while (j + 1 < order.length && s[order[j + 1]] == s[order[i]]) {
-                j++;
-            }
-            for (int t = i; t <= j; t++) {
-                r[order[t]] = (i + j) / 2.0 + 1;
-            }
-            i = j + 1;
-        }
-        return r;
     }
 
     @ParameterizedTest(name = "{0}")

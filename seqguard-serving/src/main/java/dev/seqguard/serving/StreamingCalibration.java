@@ -218,10 +218,15 @@ public final class StreamingCalibration {
     private static double[][] unflaggedSorted(double[][] max, boolean[] batch, int buckets) {
         double[][] out = new double[buckets][];
         for (int b = 0; b < buckets; b++) {
-            final int bucket = b;
-            out[b] = java.util.stream.IntStream.range(0, max.length)
-                    .filter(u -> !batch[u] && !Double.isNaN(max[u][bucket])).mapToDouble(u -> max[u][bucket])
-                    .sorted().toArray();
+            double[] values = new double[max.length];
+            int n = 0;
+            for (int u = 0; u < max.length; u++) {
+                if (!batch[u] && !Double.isNaN(max[u][b])) {
+                    values[n++] = max[u][b];
+                }
+            }
+            out[b] = Arrays.copyOf(values, n);
+            Arrays.sort(out[b]);
         }
         return out;
     }

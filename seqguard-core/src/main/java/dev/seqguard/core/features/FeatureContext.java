@@ -178,10 +178,6 @@ public final class FeatureContext {
         return userItemCounts[user];
     }
 
-    boolean touched(int user, int item) {
-        return user >= 0 && touched.containsKey(pair(user, item));
-    }
-
     boolean bought(int user, int item) {
         return user >= 0 && bought.containsKey(pair(user, item));
     }
@@ -191,21 +187,27 @@ public final class FeatureContext {
         return events == 0 ? 0 : lastTime - firstTime;
     }
 
+    /** What {@link #firstTouch} returns for a user who did not touch the item (or is not in the context). */
+    static final long NOT_TOUCHED = Long.MIN_VALUE;
+
+    /** When {@code user} first touched {@code item} in this context, or {@link #NOT_TOUCHED}. */
+    long firstTouch(int user, int item) {
+        return user < 0 ? NOT_TOUCHED : touched.get(pair(user, item), NOT_TOUCHED);
+    }
+
     /**
-     * How many other listed users first touched {@code item} within {@code window} ms of {@code time}, leaving out
-     * {@code self}; -1 when the item has no user list (unknown, or touched by more users than the cap).
+     * How many other listed users first touched {@code item} within {@code window} ms of {@code time}: the listed
+     * first touches in the window, less the user's own ({@code ownFirstTouch}, {@link #NOT_TOUCHED} for none) when it
+     * falls there; -1 when the item has no user list (unknown, or touched by more users than the cap).
      */
-    int othersWithin(int item, int self, long time, long window) {
+    int othersWithin(int item, long ownFirstTouch, long time, long window) {
         long[] times = item < 0 ? null : itemTimes[item];
         if (times == null) {
             return -1;
         }
         int n = FeatureMath.countInRange(times, time - window, time + window);
-        if (self >= 0) {
-            long own = touched.get(pair(self, item), Long.MIN_VALUE);
-            if (own != Long.MIN_VALUE && Math.abs(own - time) <= window) {
-                n--;
-            }
+        if (ownFirstTouch != NOT_TOUCHED && Math.abs(ownFirstTouch - time) <= window) {
+            n--;
         }
         return n;
     }

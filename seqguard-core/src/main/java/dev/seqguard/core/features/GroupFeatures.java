@@ -72,10 +72,11 @@ final class GroupFeatures {
     }
 
     private void foldItem(FeatureContext ctx, int item, long firstTouch) {
-        lockstep = Math.max(lockstep, lockstepSurprise(ctx, item, firstTouch));
         int others = 0;
         if (item >= 0) {
-            others = ctx.itemUsers(item) - (ctx.touched(self, item) ? 1 : 0);
+            long own = ctx.firstTouch(self, item);
+            others = ctx.itemUsers(item) - (own != FeatureContext.NOT_TOUCHED ? 1 : 0);
+            lockstep = Math.max(lockstep, lockstepSurprise(ctx, item, others, own, firstTouch));
             int[] users = ctx.itemUserList(item);
             if (users != null) {
                 for (int u : users) {
@@ -99,15 +100,15 @@ final class GroupFeatures {
      * windows. Many accounts converging on one item within minutes or hours (click farms, ad-click bursts, rings,
      * promotion storms) is the lockstep signal of CopyCatch (Beutel et al. 2013), scored per item.
      */
-    private double lockstepSurprise(FeatureContext ctx, int item, long firstTouch) {
+    private static double lockstepSurprise(FeatureContext ctx, int item, int others, long ownInContext,
+                                           long firstTouch) {
         long span = ctx.spanMillis();
-        if (item < 0 || span <= 0) {
+        if (span <= 0) {
             return 0;
         }
-        int others = ctx.itemUsers(item) - (ctx.touched(self, item) ? 1 : 0);
         double best = 0;
         for (long window : LOCKSTEP_WINDOWS_MILLIS) {
-            int crowd = ctx.othersWithin(item, self, firstTouch, window);
+            int crowd = ctx.othersWithin(item, ownInContext, firstTouch, window);
             if (crowd < LOCKSTEP_MIN_OTHERS) {
                 continue;
             }

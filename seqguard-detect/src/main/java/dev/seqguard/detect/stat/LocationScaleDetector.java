@@ -26,7 +26,7 @@ public abstract class LocationScaleDetector extends DeviationDetector<LocationSc
         }
 
         public static Config defaults(long seed) {
-            return new Config(Aggregate.SUM_SQUARES, 10.0, seed);
+            return defaults(Aggregate.SUM_SQUARES).apply(seed);
         }
 
         /** The defaults with another aggregate. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Rank statistics for comparing score vectors in tests. */
-final class RankStats {
+/** Rank statistics for comparing score vectors in tests (here and in {@code DetectorContract}). */
+public final class RankStats {
     private RankStats() {
     }
 
@@ -30,7 +30,7 @@ final class RankStats {
     }
 
     /** Spearman's rho: the Pearson correlation of the tie-averaged ranks. */
-    static double spearman(double[] a, double[] b) {
+    public static double spearman(double[] a, double[] b) {
         return pearson(ranks(a), ranks(b));
     }
 
