@@ -46,8 +46,15 @@ import org.apache.flink.util.OutputTag;
  *       watermark allowed) cannot be scored in order and goes to quarantine as {@code late_event};</li>
  *   <li>{@code expiry}: with an idle-state timeout, when the user's state is dropped (event time);</li>
  *   <li>{@code judged}: true when the user's whole history was judged idle ({@link ScoringEngine#judgeIdle}) and no
- *       event came since; read only when the task's cache rebuilds the user. The idle timer itself is at
- *       {@link StreamingOperatingPoint#idleAt}{@code (lastScored)}, so it needs no state of its own.</li>
+ *       event came since; read only when the task's cache rebuilds the user;</li>
+ *   <li>{@code idleDue}: the time of the user's idle timer, {@link StreamingOperatingPoint#idleAt} of the later of
+ *       their last scored event and the watermark when it was scored. For an event scored in order that is its own
+ *       idle time; for one scored behind the watermark (a file read user by user) the watermark stands near the end of
+ *       the input while the user's next events are still to come, so a timer at the event's own idle time would fire
+ *       at whichever watermark lands between two of their events, judging a history replay never judges. One idle
+ *       gap beyond the watermark is never too early: a later judgement of the same history raises the same flag, and
+ *       an event after the gap or the end of the input judges it anyway. (A checkpoint from before this state: the
+ *       timer is taken to be at the last event's own idle time, as it was registered.)</li>
  * </ul>
  * The task's {@link ScoringEngine} is a cache of built feature state over that keyed state, never the truth.
  * Outputs: clean (accepted, unflagged) events in the input layout on the main output; flags on
@@ -69,6 +76,7 @@ final class UserEventScorer {
     private final ValueState<Long> lastScored;
     private final ValueState<Long> expiry;
     private final ValueState<Boolean> judged;
+    private final ValueState<Long> idleDue;
     private final LongCounter flags;
     private final LongCounter late;
     private ServingModel model;
@@ -84,6 +92,7 @@ final class UserEventScorer {
         this.lastScored = rc.getState(new ValueStateDescriptor<>("lastScored", Types.LONG));
         this.expiry = rc.getState(new ValueStateDescriptor<>("expiry", Types.LONG));
         this.judged = rc.getState(new ValueStateDescriptor<>("judged", Types.BOOLEAN));
+        this.idleDue = rc.getState(new ValueStateDescriptor<>("idleDue", Types.LONG));
         this.flags = rc.getLongCounter(SeqGuardStreamJob.FLAGS_COUNTER);
         this.late = rc.getLongCounter(SeqGuardStreamJob.LATE_COUNTER);
         useModel(model);
@@ -124,7 +133,7 @@ final class UserEventScorer {
             score(user, event, out, side);
             lastScored.update(t);
             scheduleExpiry(timers, t);
-            moveIdleTimer(timers, last, t);
+            moveIdleTimer(timers, last, Math.max(t, timers.currentWatermark()));
             return;
         }
         pending.add(event);
@@ -156,6 +165,7 @@ final class UserEventScorer {
             lastScored.clear();
             expiry.clear();
             judged.clear();
+            idleDue.clear();
             engine.forget(user);
         }
     }
@@ -179,24 +189,33 @@ final class UserEventScorer {
         }
     }
 
-    /** Whether {@code time} is the user's idle timer: the idle time of their last scored event. */
-    private boolean isIdleTimer(long time, Long lastScoredTime) {
-        return idle != null && lastScoredTime != null && idle.idleAt(lastScoredTime) == time;
+    /** Whether {@code time} is the user's idle timer ({@code idleDue}). */
+    private boolean isIdleTimer(long time, Long lastScoredTime) throws Exception {
+        if (idle == null || lastScoredTime == null) {
+            return false;
+        }
+        Long due = idleDue.value();
+        return (due != null ? due : idle.idleAt(lastScoredTime)) == time;
     }
 
-    /** The idle timer follows the last scored event; the old one goes unless another purpose shares its time. */
-    private void moveIdleTimer(TimerService timers, Long before, long after) throws Exception {
+    /**
+     * The idle timer follows the last scored event, one idle gap after {@code from} (that event's time, or the
+     * watermark if it was scored behind it); the old timer goes unless another purpose shares its time.
+     */
+    private void moveIdleTimer(TimerService timers, Long before, long from) throws Exception {
         if (idle == null) {
             return;
         }
-        long next = idle.idleAt(after);
+        long next = idle.idleAt(from);
         if (before != null) {
-            long old = idle.idleAt(before);
+            Long due = idleDue.value();
+            long old = due != null ? due : idle.idleAt(before);
             if (old != next && !Long.valueOf(old).equals(nextDue.value()) && !Long.valueOf(old).equals(expiry.value())) {
                 timers.deleteEventTimeTimer(old);
             }
         }
         timers.registerEventTimeTimer(next);
+        idleDue.update(next);
     }
 
     /**

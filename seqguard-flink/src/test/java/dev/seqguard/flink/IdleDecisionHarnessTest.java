@@ -93,6 +93,32 @@ class IdleDecisionHarnessTest {
         assertThat(got).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * A file read user by user: every user's events arrive behind a watermark that already stands near the end of the
+     * input, and the watermark creeps on between any two of them (a periodic emission lands mid-user). No user may be
+     * judged idle before their own next event within the gap has arrived.
+     */
+    @Test
+    void usersReadOneByOneBehindTheWatermarkAreJudgedAsReplayJudgesThem() throws Exception {
+        List<BehaviorEvent> byUser = events.stream().sorted(Comparator.comparing(BehaviorEvent::userId)
+                .thenComparingLong(BehaviorEvent::timeMillis)).toList();
+        long end = events.get(events.size() - 1).timeMillis();
+        List<String> got;
+        try (var h = harness()) {
+            h.open();
+            long watermark = end - 60_000;
+            h.processWatermark(new Watermark(watermark));
+            for (BehaviorEvent e : byUser) {
+                h.processElement(new StreamRecord<>(e, e.timeMillis()));
+                h.processWatermark(new Watermark(++watermark));
+            }
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            got = flags(h);
+        }
+        got.sort(null);
+        assertThat(got).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void aRestoreFromACheckpointNeitherRepeatsNorSkipsAnIdleDecision() throws Exception {
         int half = events.size() / 2;

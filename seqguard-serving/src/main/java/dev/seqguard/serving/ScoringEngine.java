@@ -104,8 +104,11 @@ public final class ScoringEngine {
             shard.dirty.add(event.userId());
             if (idle != null) {
                 state.open = true;
+                // an event behind the clock (a user's backlog, a file posted user by user) has its user's next events
+                // still to come: judged one gap after the clock, not at the event's own idle time the clock has passed
+                state.idleAt = idle.idleAt(Math.max(kept.timeMillis(), eventClock.get()));
                 if (!state.queued) {
-                    shard.idleQueue.add(new IdleDue(idle.idleAt(kept.timeMillis()), event.userId(), state));
+                    shard.idleQueue.add(new IdleDue(state.idleAt, event.userId(), state));
                     state.queued = true;
                 }
                 eventClock.accumulateAndGet(kept.timeMillis(), Math::max);
@@ -139,7 +142,7 @@ public final class ScoringEngine {
                     if (!state.open) {
                         continue;
                     }
-                    long at = idle.idleAt(state.lastTimeMillis());
+                    long at = state.idleAt;
                     if (at > now) {
                         shard.idleQueue.add(new IdleDue(at, due.userId(), state)); // events came since it was queued
                         state.queued = true;
@@ -229,7 +232,8 @@ public final class ScoringEngine {
             shard.states.put(userId, state);
             if (idle != null && open) {
                 state.open = true;
-                shard.idleQueue.add(new IdleDue(idle.idleAt(state.lastTimeMillis()), userId, state));
+                state.idleAt = idle.idleAt(state.lastTimeMillis());
+                shard.idleQueue.add(new IdleDue(state.idleAt, userId, state));
                 state.queued = true;
             }
         }
@@ -394,6 +398,8 @@ public final class ScoringEngine {
         // events since the last idle decision; an entry of this state is in the shard's idle queue
         boolean open;
         boolean queued;
+        // event time at which the open history is judged (the idle queue entry may be older)
+        long idleAt;
 
         void add(BehaviorEvent e, double score, long seen) {
             history.add(e);

@@ -77,6 +77,22 @@ class ScoringEngineIdleTest {
     }
 
     @Test
+    void aUserWhoseEventsArriveBehindTheClockGetsAGapBeyondTheClockBeforeTheyAreJudged() {
+        ScoringEngine engine = new ScoringEngine(judgingEveryIdleUser(), 1000, 1);
+        engine.score(at("late-clock", T0 + 10 * GAP)); // the clock stands far ahead, as after the first user of a file
+        engine.advanceTo(T0 + 10 * GAP);
+        engine.score(at("h", T0));
+
+        // the clock passed h's own idle time long ago; h's next event (within the gap) is still to come
+        assertThat(engine.advanceTo(T0 + 10 * GAP + 1)).extracting(ScoringEngine.IdleFlag::userId)
+                .doesNotContain("h");
+        assertThat(engine.score(at("h", T0 + MINUTE)).idleBefore()).isNull();
+        assertThat(engine.advanceTo(T0 + 12 * GAP)).extracting(ScoringEngine.IdleFlag::userId)
+                .contains("h").filteredOn("h"::equals).hasSize(1);
+        assertThat(engine.user("h").orElseThrow().open()).isFalse();
+    }
+
+    @Test
     void aRestoredStateKeepsWhetherItsUserWasJudged() {
         ScoringEngine engine = new ScoringEngine(judgingEveryIdleUser(), 1000, 1);
         engine.score(at("e", T0));
