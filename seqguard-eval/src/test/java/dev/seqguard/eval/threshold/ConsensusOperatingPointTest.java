@@ -29,25 +29,57 @@ class ConsensusOperatingPointTest {
     void countsOnlyTheRowsEveryDiverseDetectorFindsExtremeNotEachOnesHeavyTail() {
         List<double[]> voters = List.of(voter(0), voter(1), voter(2));
         ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(ramp(100), voters);
-        // each voter alone flags 8 rows (5 anomalies + its 3 heavy-tail rows); a majority agrees on the 5 only
+        // each voter alone flags 8 rows (5 anomalies + its 3 heavy-tail rows); two of three agree on the 5 only
         assertThat(e.expected()).isEqualTo(5);
         assertThat(e.low()).isEqualTo(5);
         assertThat(e.high()).isEqualTo(14);
         assertThat(e.threshold()).isEqualTo(95.0);
         assertThat(e.voters()).isEqualTo(3);
-        assertThat(e.detail()).contains("5 of 100 rows are outliers").contains("for a majority (2 of 3)");
+        assertThat(e.detail()).contains("5 of 100 rows look anomalous: outliers (robust z > 3) for a majority (2 of 3)");
+    }
+
+    /** 20 anomalies (rows 80..99), each found by exactly two of four voters: voter j flags 10 of them. */
+    private static double[] splitVoter(int j) {
+        double[] s = new double[100];
+        for (int i = 0; i < 100; i++) {
+            s[i] = ((i * 37 + j * 11) % 100) / 100.0;
+        }
+        for (int t = 0; t < 10; t++) {
+            s[80 + (5 * j + t) % 20] = 5.0;
+        }
+        return s;
+    }
+
+    @Test
+    void votersThatSeeDifferentRowsCountTheSelectedDetectorsOwnOutliersCappedByWhatHalfOfThemFind() {
+        List<double[]> voters = List.of(splitVoter(0), splitVoter(1), splitVoter(2), splitVoter(3));
+        // a heavy, smooth tail (no break): the 20 anomalies on top, then 10 normal rows its fence also passes
+        double[] heavy = new double[100];
+        for (int i = 0; i < 100; i++) {
+            heavy[i] = Math.exp(i / 12.0);
+        }
+        ConsensusOperatingPoint.Estimate capped = ConsensusOperatingPoint.estimate(heavy, voters);
+        // a majority (3 of 4) agrees on no row; 2 of 4 on all 20
+        assertThat(capped.expected()).isEqualTo(20);
+        assertThat(capped.threshold()).isEqualTo(heavy[80]);
+        assertThat(capped.detail()).contains("a majority (3 of 4) of diverse detectors agree on 0 outliers")
+                .contains("the 20 that at least half (2 of 4) find").contains("own 30 outliers count, at most those 20");
+
+        ConsensusOperatingPoint.Estimate bounded = ConsensusOperatingPoint.estimate(ramp(100), voters);
+        assertThat(bounded.expected()).isEqualTo(20);
+        assertThat(bounded.detail()).contains("those 20 count (the selected detector's scores have no outliers");
     }
 
     @Test
     void aVoterWhoseFenceFlagsNothingAbstainsInsteadOfVetoingEveryRow() {
-        // two voters find the 5 anomalies; two others have bounded tails (an even ramp: robust z at most 1.35)
-        List<double[]> voters = List.of(voter(0), voter(1), ramp(100), ramp(100));
+        // three voters find the 5 anomalies; two others have bounded tails (an even ramp: robust z at most 1.35)
+        List<double[]> voters = List.of(voter(0), voter(1), voter(2), ramp(100), ramp(100));
         ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(ramp(100), voters);
-        // counted as "no", the blind pair would leave 3 of 4 out of reach of every row
+        // counted as "no", the blind pair would make a majority 3 of 5, out of reach of every row
         assertThat(e.expected()).isEqualTo(5);
         assertThat(e.low()).isEqualTo(5);
-        assertThat(e.high()).isEqualTo(11);
-        assertThat(e.detail()).contains("for a majority (2 of 2)").contains("2 of 4 detectors flag no row at all and abstain");
+        assertThat(e.high()).isEqualTo(14);
+        assertThat(e.detail()).contains("for a majority (2 of 3)").contains("2 of 5 detectors flag no row at all and abstain");
     }
 
     /** Row i scores i: an even tail, no break anywhere. */
@@ -69,7 +101,7 @@ class ConsensusOperatingPointTest {
         ConsensusOperatingPoint.Estimate e = ConsensusOperatingPoint.estimate(selected, List.of(voter(0), voter(1), voter(2)));
         assertThat(e.expected()).isEqualTo(12);
         assertThat(e.threshold()).isEqualTo(20.0);
-        assertThat(e.detail()).contains("5 of 100 rows are outliers").contains("break clearly after its top 12");
+        assertThat(e.detail()).contains("5 of 100 rows look anomalous").contains("break clearly after its top 12");
         // the range still reports the fences, widened to include what is flagged
         assertThat(e.low()).isEqualTo(5);
         assertThat(e.high()).isEqualTo(14);
