@@ -21,13 +21,13 @@ import java.util.OptionalInt;
  * for 21-39 anomalies); then {@code k} is the <em>selected detector's own</em> outliers, capped by the rows at least
  * half of the voters flag: its ranking is the one thresholded, and the others' agreement keeps a heavy tail only it
  * has from counting (with no outliers of its own, a bounded score, the at-least-half count). The range runs from the
- * rows every voter flags to the rows any voter flags. A voter whose fence flags no row at all abstains: its tail is bounded (a histogram score,
- * a rank-average), it says nothing about how many rows are anomalous, and counted as a "no" it would veto every row.
- * Measured on the scenario bank (docs/selection-bank.md, rounds 4 and 5), mean F1 at the shipped threshold: a
- * majority always 0.488; at least half always 0.496; the median of the voters' counts 0.507 (but 59-65 flagged for
- * 33 anomalies on contract-check's default injections); always the selected detector's own outliers capped by at least
- * half 0.519 (but 50-52 flagged there, F1 down 0.02-0.04); the majority unless split as above 0.518, the same 45-46 flagged
- * as the majority on contract-check; the true number of anomalies 0.575. The shipped threshold is the selected
+ * rows every voter flags to the rows any voter flags. A voter whose fence flags no row at all abstains: its tail is
+ * bounded (a histogram score, a rank-average), it says nothing about how many rows are anomalous, and counted as a
+ * "no" it would veto every row. Measured on the scenario bank (docs/selection-bank.md, rounds 4 and 5), mean F1 at
+ * the shipped threshold: a majority always 0.488; at least half always 0.496; the median of the voters' counts 0.507
+ * (but 59-65 flagged for 33 anomalies on contract-check's default injections); always the selected detector's own
+ * outliers capped by at least half 0.519 (but 50-52 flagged there, F1 down 0.02-0.04); the majority unless split as
+ * above 0.518, flagging the same 45-46 as the majority on contract-check; the true number of anomalies 0.575. The shipped threshold is the selected
  * detector's {@code k}-th highest score, so it flags about {@code k} rows of this data — whatever the selected
  * detector's score scale.
  *
@@ -74,11 +74,7 @@ public final class ConsensusOperatingPoint {
                 throw new IllegalArgumentException("voter has " + s.length + " scores for " + n + " rows");
             }
             double[] z = robustZ(s);
-            boolean flagsAny = false;
-            for (double v : z) {
-                flagsAny |= v > Z_CUT;
-            }
-            if (flagsAny) {
+            if (count(z, Z_CUT) > 0) {
                 speaking++;
                 for (int i = 0; i < n; i++) {
                     votes[i] += z[i] > Z_CUT ? 1 : 0;
@@ -119,25 +115,28 @@ public final class ConsensusOperatingPoint {
         Threshold t = Threshold.of(value, selected, "");
         String abstained = speaking == j ? "" : String.format(Locale.ROOT, "; %d of %d detectors flag no row at all and"
                 + " abstain", j - speaking, j);
-        String counted;
-        if (!split) {
-            counted = String.format(Locale.ROOT, "outliers (robust z > %.0f) for a majority (%d of %d) of diverse"
-                    + " detectors", Z_CUT, majority, speaking);
-        } else {
-            String base = String.format(Locale.ROOT, "a majority (%d of %d) of diverse detectors agree on %d outliers"
-                    + " (robust z > %.0f), fewer than half the %d that at least half (%d of %d) find: they see different"
-                    + " rows, so ", majority, speaking, agreedByMajority, Z_CUT, agreedByHalf, half, speaking);
-            counted = base + (own > 0
-                    ? String.format(Locale.ROOT, "the selected detector's own %d outliers count, at most those %d", own,
-                            agreedByHalf)
-                    : String.format(Locale.ROOT, "those %d count (the selected detector's scores have no outliers of"
-                            + " their own)", agreedByHalf));
-        }
         String detail = String.format(Locale.ROOT, "%d of %d rows look anomalous: %s (range %d..%d: all of them .. any of"
                         + " them)%s%s; the selected detector flags its top %d, scores >= %s",
-                k, n, counted, low, high, abstained, bound, t.flagged(), ThresholdInputs.fmt(value));
-
+                k, n, counted(split, majority, agreedByMajority, half, agreedByHalf, speaking, own), low, high,
+                abstained, bound, t.flagged(), ThresholdInputs.fmt(value));
         return new Estimate(value, t.flagged(), Math.min(low, t.flagged()), Math.max(high, t.flagged()), j, detail);
+    }
+
+    /** How {@code k} came about, in words. */
+    private static String counted(boolean split, int majority, int agreedByMajority, int half, int agreedByHalf,
+                                  int speaking, int own) {
+        if (!split) {
+            return String.format(Locale.ROOT, "outliers (robust z > %.0f) for a majority (%d of %d) of diverse detectors",
+                    Z_CUT, majority, speaking);
+        }
+        String base = String.format(Locale.ROOT, "a majority (%d of %d) of diverse detectors agree on %d outliers"
+                + " (robust z > %.0f), fewer than half the %d that at least half (%d of %d) find: they see different"
+                + " rows, so ", majority, speaking, agreedByMajority, Z_CUT, agreedByHalf, half, speaking);
+        return base + (own > 0
+                ? String.format(Locale.ROOT, "the selected detector's own %d outliers count, at most those %d", own,
+                        agreedByHalf)
+                : String.format(Locale.ROOT, "those %d count (the selected detector's scores have no outliers of their"
+                        + " own)", agreedByHalf));
     }
 
     /**
