@@ -107,25 +107,20 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The flag column's value for a flagged user. */
+    private static final double FLAGGED = 1.0;
+
     private static String heldOut(String name, Path scores, Path labels, Path exclude) throws IOException {
         Map<String, Double> s = column(scores, "score");
         Map<String, Double> flag = column(scores, "flag");
         Map<String, Double> y = column(labels, "label");
         Map<String, Double> ex = column(exclude, "label");
-        List<Integer> yy = new ArrayList<>();
-        List<Double> ss = new ArrayList<>();
-        List<Double> ff = new ArrayList<>();
-        for (Map.Entry<String, Double> e : y.entrySet()) {
-            if (!ex.containsKey(e.getKey()) && s.containsKey(e.getKey())) {
-                yy.add(e.getValue() == 1 ? 1 : 0);
-                ss.add(s.get(e.getKey()));
-                ff.add(flag.getOrDefault(e.getKey(), 0.0));
-            }
-        }
-        int[] ya = yy.stream().mapToInt(Integer::intValue).toArray();
-        double[] sa = ss.stream().mapToDouble(Double::doubleValue).toArray();
-        // the operating point a user acts on (the flag column, 0 or 1), beside the ranking
-        Confusion c = Confusion.at(ya, ff.stream().mapToDouble(Double::doubleValue).toArray(), 1);
+        List<String> users = y.keySet().stream().filter(u -> !ex.containsKey(u) && s.containsKey(u)).toList();
+        int[] ya = users.stream().mapToInt(u -> y.get(u) == 1 ? 1 : 0).toArray();
+        double[] sa = users.stream().mapToDouble(s::get).toArray();
+        double[] flags = users.stream().mapToDouble(u -> flag.getOrDefault(u, 0.0)).toArray();
+        // the operating point a user acts on: the flag column (0 or 1), so a flag of 1 is "at the threshold"
+        Confusion c = Confusion.at(ya, flags, FLAGGED);
         return String.format(Locale.ROOT, "%s held-out users %d (%d anomalous): ROC-AUC %.3f  PR-AUC %.3f | flagged %d:"
                         + " precision %.3f  recall %.3f  F1 %.3f", name, ya.length, java.util.Arrays.stream(ya).sum(),
                 RocAuc.of(ya, sa), AveragePrecision.of(ya, sa), c.flagged(), c.precision(), c.recall(), c.f1());

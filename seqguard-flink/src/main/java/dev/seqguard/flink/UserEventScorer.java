@@ -191,11 +191,13 @@ final class UserEventScorer {
 
     /** Whether {@code time} is the user's idle timer ({@code idleDue}). */
     private boolean isIdleTimer(long time, Long lastScoredTime) throws Exception {
-        if (idle == null || lastScoredTime == null) {
-            return false;
-        }
+        return idle != null && lastScoredTime != null && idleTimerAt(lastScoredTime) == time;
+    }
+
+    /** The time of the user's idle timer ({@code idleDue}; a checkpoint from before it: the last event's idle time). */
+    private long idleTimerAt(long lastScoredTime) throws Exception {
         Long due = idleDue.value();
-        return (due != null ? due : idle.idleAt(lastScoredTime)) == time;
+        return due != null ? due : idle.idleAt(lastScoredTime);
     }
 
     /**
@@ -208,8 +210,7 @@ final class UserEventScorer {
         }
         long next = idle.idleAt(from);
         if (before != null) {
-            Long due = idleDue.value();
-            long old = due != null ? due : idle.idleAt(before);
+            long old = idleTimerAt(before);
             if (old != next && !Long.valueOf(old).equals(nextDue.value()) && !Long.valueOf(old).equals(expiry.value())) {
                 timers.deleteEventTimeTimer(old);
             }
